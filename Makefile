@@ -1,0 +1,50 @@
+# Everyday commands. `make run` and `make test` are the README's two commands.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+DEMO_ORGANISATIONS ?= 55
+PYTEST_ARGS ?=
+
+.PHONY: install run setup test lint format messages bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+# Set up the embedded site (SQLite, eager Celery, demo data) and serve it.
+setup: install
+	DEBUG=1 $(PY) manage.py compile_translations
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py seed_demo --organisations $(DEMO_ORGANISATIONS) --seed 1
+	DEBUG=1 $(PY) manage.py ensure_facilitator
+
+run: setup
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) manage.py compile_translations
+	$(PY) -m pytest -q -n 2 $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: install
+	DEBUG=1 $(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench
+	DEBUG=1 $(PY) manage.py compile_translations
+
+bench: install
+	$(PY) bench/directory.py
+
+clean:
+	rm -rf var

@@ -1,0 +1,42 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+
+from coexist.emails import email_store
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth's emails go through the outbox; logging in applies the preferred language."""
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        from allauth.core import context as allauth_context
+        from django.contrib.sites.shortcuts import get_current_site
+
+        request = allauth_context.request
+        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        ctx.update(context)
+        message = self.render_mail(template_prefix, email, ctx)
+        html = ""
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html = content
+        email_store(
+            to=list(message.to),
+            subject=message.subject,
+            body_text=message.body,
+            body_html=html,
+            kind=template_prefix.rsplit("/", 1)[-1],
+        )
+
+    def post_login(self, request, user, **kwargs):
+        response = super().post_login(request, user, **kwargs)
+        language = getattr(user, "preferred_language", "")
+        if language in dict(settings.LANGUAGES):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            )
+        return response

@@ -1,0 +1,263 @@
+"""Writes on organisations and memberships. Views, admin, tasks and commands call these."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from accounts.selectors import user_is_facilitator
+from actors import emails
+from actors.models import Membership, Organisation, OrganisationNeed
+from actors.search import refresh_search
+from coexist.cache import bump_directory_version
+
+
+def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(name)[:200] or "organisation"
+    slug, counter = base, 2
+    taken = Organisation.objects.filter(slug__startswith=base)
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    existing = set(taken.values_list("slug", flat=True))
+    while slug in existing:
+        slug = f"{base}-{counter}"
+        counter += 1
+    return slug
+
+
+def organisation_changed(*, organisation_ids) -> None:
+    """Everything that follows a change of content: search index and caches."""
+    ids = list(organisation_ids)
+    refresh_search(ids)
+    bump_directory_version()
+
+
+def needs_set(*, organisation: Organisation, needs: dict) -> None:
+    """Replace the needs of ``organisation``: ``{competence: description}``."""
+    keep = {competence.pk for competence in needs}
+    organisation.needs.exclude(competence_id__in=keep).delete()
+    existing = {need.competence_id: need for need in organisation.needs.all()}
+    for competence, description in needs.items():
+        need = existing.get(competence.pk)
+        if need is None:
+            OrganisationNeed.objects.create(
+                organisation=organisation, competence=competence, description=description
+            )
+        elif need.description != description:
+            need.description = description
+            need.save(update_fields=["description"])
+
+
+@transaction.atomic
+def organisation_create(*, by, data: dict, m2m: dict, needs: dict | None = None) -> Organisation:
+    """A member creates an organisation: it waits for review and the creator becomes its admin."""
+    organisation = Organisation(**data)
+    organisation.slug = unique_slug(organisation.name)
+    organisation.status = Organisation.Status.PENDING
+    organisation.full_clean()
+    organisation.save()
+    for field, values in m2m.items():
+        getattr(organisation, field).set(values)
+    needs_set(organisation=organisation, needs=needs or {})
+    Membership.objects.create(
+        user=by,
+        organisation=organisation,
+        role=Membership.Role.ADMIN,
+        status=Membership.Status.ACTIVE,
+        decided_at=timezone.now(),
+    )
+    organisation_changed(organisation_ids=[organisation.pk])
+    emails.review_requested(organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_update(
+    *, organisation: Organisation, by, data: dict, m2m: dict, needs: dict | None = None
+) -> Organisation:
+    ensure_can_edit(organisation=organisation, user=by)
+    for field, value in data.items():
+        setattr(organisation, field, value)
+    organisation.full_clean(exclude=["slug"])
+    organisation.save()
+    for field, values in m2m.items():
+        getattr(organisation, field).set(values)
+    if needs is not None:
+        needs_set(organisation=organisation, needs=needs)
+    organisation_changed(organisation_ids=[organisation.pk])
+    return organisation
+
+
+def _require_facilitator(by) -> None:
+    if not user_is_facilitator(user=by):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def organisation_publish(*, organisation: Organisation, by) -> Organisation:
+    _require_facilitator(by)
+    if organisation.status == Organisation.Status.PUBLISHED:
+        return organisation
+    organisation.status = Organisation.Status.PUBLISHED
+    organisation.decline_reason = ""
+    organisation.published_at = organisation.published_at or timezone.now()
+    organisation.save(update_fields=["status", "decline_reason", "published_at", "updated_at"])
+    organisation_changed(organisation_ids=[organisation.pk])
+    emails.review_outcome(organisation=organisation, published=True)
+    return organisation
+
+
+@transaction.atomic
+def organisation_decline(*, organisation: Organisation, by, reason: str) -> Organisation:
+    _require_facilitator(by)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the organisation is declined.")})
+    organisation.status = Organisation.Status.DRAFT
+    organisation.decline_reason = reason
+    organisation.save(update_fields=["status", "decline_reason", "updated_at"])
+    organisation_changed(organisation_ids=[organisation.pk])
+    emails.review_outcome(organisation=organisation, published=False)
+    return organisation
+
+
+@transaction.atomic
+def organisation_submit(*, organisation: Organisation, by) -> Organisation:
+    """An admin sends a draft (or a declined organisation) back for review."""
+    ensure_can_edit(organisation=organisation, user=by)
+    if organisation.status not in (Organisation.Status.DRAFT, Organisation.Status.ARCHIVED):
+        return organisation
+    organisation.status = Organisation.Status.PENDING
+    organisation.save(update_fields=["status", "updated_at"])
+    organisation_changed(organisation_ids=[organisation.pk])
+    emails.review_requested(organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
+def organisation_set_verified(*, organisation: Organisation, by, verified: bool) -> Organisation:
+    _require_facilitator(by)
+    organisation.verified = verified
+    organisation.save(update_fields=["verified", "updated_at"])
+    organisation_changed(organisation_ids=[organisation.pk])
+    return organisation
+
+
+@transaction.atomic
+def organisation_archive(*, organisation: Organisation, by) -> Organisation:
+    _require_facilitator(by)
+    organisation.status = Organisation.Status.ARCHIVED
+    organisation.save(update_fields=["status", "updated_at"])
+    organisation_changed(organisation_ids=[organisation.pk])
+    return organisation
+
+
+# Permissions ---------------------------------------------------------------
+
+
+def is_admin_of(*, organisation: Organisation, user) -> bool:
+    if not user.is_authenticated:
+        return False
+    return Membership.objects.admins().filter(organisation=organisation, user=user).exists()
+
+
+def can_edit(*, organisation: Organisation, user) -> bool:
+    return user_is_facilitator(user=user) or is_admin_of(organisation=organisation, user=user)
+
+
+def ensure_can_edit(*, organisation: Organisation, user) -> None:
+    if not can_edit(organisation=organisation, user=user):
+        raise PermissionDenied
+
+
+# Memberships ----------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_request(*, organisation: Organisation, user, message: str = "") -> Membership:
+    """A member asks to join; the organisation's admins are emailed."""
+    membership, created = Membership.objects.select_for_update().get_or_create(
+        user=user,
+        organisation=organisation,
+        defaults={"message": message[:1000]},
+    )
+    if not created:
+        if membership.status in (Membership.Status.ACTIVE, Membership.Status.REQUESTED):
+            return membership
+        membership.status = Membership.Status.REQUESTED
+        membership.role = Membership.Role.MEMBER
+        membership.message = message[:1000]
+        membership.created_at = timezone.now()
+        membership.decided_at = None
+        membership.save(update_fields=["status", "role", "message", "created_at", "decided_at"])
+    emails.join_requested(membership=membership)
+    return membership
+
+
+def _lock_memberships(organisation: Organisation) -> list[Membership]:
+    return list(Membership.objects.select_for_update().filter(organisation=organisation))
+
+
+@transaction.atomic
+def membership_accept(*, membership: Membership, by) -> Membership:
+    ensure_can_edit(organisation=membership.organisation, user=by)
+    if membership.status != Membership.Status.REQUESTED:
+        return membership
+    membership.status = Membership.Status.ACTIVE
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    emails.membership_accepted(membership=membership)
+    return membership
+
+
+@transaction.atomic
+def membership_decline(*, membership: Membership, by) -> Membership:
+    ensure_can_edit(organisation=membership.organisation, user=by)
+    if membership.status != Membership.Status.REQUESTED:
+        return membership
+    membership.status = Membership.Status.DECLINED
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    return membership
+
+
+def _active_admin_count(organisation: Organisation) -> int:
+    return Membership.objects.admins().filter(organisation=organisation).count()
+
+
+@transaction.atomic
+def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
+    ensure_can_edit(organisation=membership.organisation, user=by)
+    _lock_memberships(membership.organisation)
+    membership.refresh_from_db()
+    if membership.status != Membership.Status.ACTIVE or role not in Membership.Role.values:
+        raise ValidationError(_("Only active members can change role."))
+    if (
+        membership.role == Membership.Role.ADMIN
+        and role != Membership.Role.ADMIN
+        and _active_admin_count(membership.organisation) <= 1
+    ):
+        raise ValidationError(_("An organisation must keep at least one administrator."))
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+@transaction.atomic
+def membership_end(*, membership: Membership, by) -> Membership:
+    """Remove a member (an admin or facilitator) or leave (the member themself)."""
+    if membership.user_id != by.pk:
+        ensure_can_edit(organisation=membership.organisation, user=by)
+    _lock_memberships(membership.organisation)
+    membership.refresh_from_db()
+    if membership.status != Membership.Status.ACTIVE:
+        return membership
+    if membership.role == Membership.Role.ADMIN and _active_admin_count(membership.organisation) <= 1:
+        raise ValidationError(
+            _("An organisation must keep at least one administrator: appoint another one first.")
+        )
+    membership.status = Membership.Status.LEFT
+    membership.decided_at = timezone.now()
+    membership.save(update_fields=["status", "decided_at"])
+    return membership

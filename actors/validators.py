@@ -1,0 +1,81 @@
+"""Validators for what organisations type or upload."""
+
+import re
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+LOGO_MAX_PIXELS = 4000 * 4000
+
+# French (0X XX XX XX XX, +33 X XX XX XX XX) and Swiss (0XX XXX XX XX,
+# +41 XX XXX XX XX) numbers, with spaces, dots, dashes or nothing between groups.
+_PHONE_SEPARATORS = re.compile(r"[\s.\-/()]")
+_PHONE_PATTERNS = (
+    re.compile(r"^0[1-9]\d{8}$"),  # France or Switzerland, national notation
+    re.compile(r"^(?:\+|00)33[1-9]\d{8}$"),  # France, international
+    re.compile(r"^(?:\+|00)41[1-9]\d{8}$"),  # Switzerland, international
+    re.compile(r"^(?:\+|00)(?:33|41)0[1-9]\d{8}$"),  # +33 (0)1 …, a common habit
+)
+
+
+def normalise_phone(value: str) -> str:
+    return _PHONE_SEPARATORS.sub("", value or "")
+
+
+def validate_phone(value: str) -> None:
+    if not value:
+        return
+    compact = normalise_phone(value)
+    if not any(pattern.match(compact) for pattern in _PHONE_PATTERNS):
+        raise ValidationError(
+            _("Enter a French or Swiss phone number, e.g. 04 50 12 34 56 or +41 22 123 45 67."),
+            code="invalid_phone",
+        )
+
+
+def validate_logo(file) -> None:
+    """Check an uploaded logo by its content: a real image, an allowed format, a bounded size."""
+    if not file:
+        return
+    size = getattr(file, "size", 0) or 0
+    if size > settings.LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo is too large (%(size)s MB); the limit is %(limit)s MB."),
+            code="logo_too_large",
+            params={
+                "size": f"{size / 1024 / 1024:.1f}",
+                "limit": settings.LOGO_MAX_BYTES // 1024 // 1024,
+            },
+        )
+    from PIL import Image, UnidentifiedImageError
+
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image_format = image.format
+            width, height = image.size
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        raise ValidationError(
+            _("This file is not an image we can read. Upload a PNG, JPEG or WebP file."),
+            code="logo_not_image",
+        ) from None
+    finally:
+        try:
+            file.seek(position)
+        except (OSError, ValueError):
+            pass
+    if image_format not in LOGO_FORMATS:
+        raise ValidationError(
+            _("Upload a PNG, JPEG or WebP image (this one is %(format)s)."),
+            code="logo_format",
+            params={"format": image_format},
+        )
+    if width * height > LOGO_MAX_PIXELS:
+        raise ValidationError(
+            _("The image is too large in pixels; at most 4000 × 4000."),
+            code="logo_pixels",
+        )

@@ -1,0 +1,36 @@
+"""The outbox: every email is stored before it is queued, so none is lost."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Email(models.Model):
+    class Status(models.TextChoices):
+        READY = "ready", _("Ready to send")
+        SENDING = "sending", _("Sending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    to = models.JSONField(_("recipients"), default=list)
+    subject = models.CharField(_("subject"), max_length=255)
+    body_text = models.TextField(_("text body"))
+    body_html = models.TextField(_("HTML body"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    kind = models.CharField(_("kind"), max_length=64, blank=True, db_index=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.READY
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email")
+        verbose_name_plural = _("emails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "created_at"], name="email_status_created")]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {', '.join(self.to)}"

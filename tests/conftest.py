@@ -1,0 +1,59 @@
+"""Personas and shared fixtures: a visitor, a member, an admin, an outsider, a facilitator."""
+
+import pytest
+from django.core.cache import cache
+
+from actors.models import Membership
+from tests.factories import MembershipFactory, OrganisationFactory, kind, make_facilitator
+
+
+@pytest.fixture(autouse=True)
+def _isolated(settings):
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Eau Vive Solidarité", slug="eau-vive")
+
+
+@pytest.fixture
+def other_organisation(db):
+    return OrganisationFactory(
+        name="Logistique Léman", slug="logistique-leman", kind=kind("company")
+    )
+
+
+@pytest.fixture
+def admin_user(organisation):
+    return MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN).user
+
+
+@pytest.fixture
+def member_user(organisation):
+    return MembershipFactory(organisation=organisation, role=Membership.Role.MEMBER).user
+
+
+@pytest.fixture
+def outsider(other_organisation):
+    """A member (even an admin) of another organisation."""
+    return MembershipFactory(organisation=other_organisation, role=Membership.Role.ADMIN).user
+
+
+@pytest.fixture
+def facilitator(db):
+    return make_facilitator(email="facilitatrice@csi.example")
+
+
+@pytest.fixture
+def client_for(client):
+    """Log a persona in: ``client_for(user)`` returns the logged-in test client."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
