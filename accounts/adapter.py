@@ -1,7 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
 
 from coexist.emails import email_store
+from coexist.i18n import set_language_cookie
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -29,14 +29,4 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)
-        language = getattr(user, "preferred_language", "")
-        if language in dict(settings.LANGUAGES):
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-                secure=settings.LANGUAGE_COOKIE_SECURE,
-                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            )
-        return response
+        return set_language_cookie(response, getattr(user, "preferred_language", ""))

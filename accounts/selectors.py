@@ -14,3 +14,40 @@ def user_is_facilitator(*, user) -> bool:
         cached = user.is_superuser or user.groups.filter(name=FACILITATORS_GROUP).exists()
         user._is_facilitator = cached
     return cached
+
+
+def user_data_export(*, user) -> dict:
+    """Everything CoExist holds about a person, as JSON-ready data (right of access)."""
+    from allauth.account.models import EmailAddress
+
+    from actors.models import Membership
+
+    return {
+        "account": {
+            "email": user.email,
+            "full_name": user.full_name,
+            "job_title": user.job_title,
+            "preferred_language": user.preferred_language,
+            "weekly_digest": user.weekly_digest,
+            "date_joined": user.date_joined.isoformat(),
+            "last_login": user.last_login.isoformat() if user.last_login else None,
+        },
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified, "primary": address.primary}
+            for address in EmailAddress.objects.filter(user=user).order_by("email")
+        ],
+        "memberships": [
+            {
+                "organisation": membership.organisation.name,
+                "organisation_slug": membership.organisation.slug,
+                "role": membership.role,
+                "status": membership.status,
+                "message": membership.message,
+                "created_at": membership.created_at.isoformat(),
+                "decided_at": membership.decided_at.isoformat() if membership.decided_at else None,
+            }
+            for membership in Membership.objects.filter(user=user)
+            .select_related("organisation")
+            .order_by("created_at")
+        ],
+    }

@@ -55,3 +55,44 @@ def facilitator_ensure(*, email: str, password: str, full_name: str = "") -> tup
         user=user, email=user.email, defaults={"verified": True, "primary": True}
     )
     return user, created
+
+
+@transaction.atomic
+def user_update_profile(*, user, data: dict):
+    for field, value in data.items():
+        setattr(user, field, value)
+    user.full_clean(exclude=["password"])
+    user.save(update_fields=list(data))
+    return user
+
+
+class LastAdminError(Exception):
+    """Deleting the account would leave an organisation without an administrator."""
+
+    def __init__(self, organisations):
+        self.organisations = organisations
+        super().__init__(", ".join(str(o) for o in organisations))
+
+
+@transaction.atomic
+def user_delete(*, user) -> None:
+    """Delete an account: memberships go, organisations and their content stay.
+
+    Refused while the user is the last administrator of an organisation, which
+    would otherwise be left without anyone able to edit it.
+    """
+    from actors.models import Membership
+
+    orphaned = []
+    for membership in Membership.objects.admins().filter(user=user).select_related("organisation"):
+        others = (
+            Membership.objects.admins()
+            .filter(organisation=membership.organisation)
+            .exclude(user=user)
+            .exists()
+        )
+        if not others:
+            orphaned.append(membership.organisation)
+    if orphaned:
+        raise LastAdminError(orphaned)
+    user.delete()

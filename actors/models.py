@@ -25,12 +25,12 @@ class Labelled(models.Model):
         abstract = True
         ordering = ["position", "label_fr"]
 
+    def __str__(self) -> str:
+        return self.label
+
     @property
     def label(self) -> str:
         return self.label_en if (get_language() or "fr").startswith("en") else self.label_fr
-
-    def __str__(self) -> str:
-        return self.label
 
 
 class CompetenceCategory(Labelled):
@@ -188,11 +188,12 @@ class Organisation(models.Model):
     territories = models.ManyToManyField(
         Territory, blank=True, related_name="organisations", verbose_name=_("territories")
     )
-    intervention_countries = CountryField(
-        _("countries of intervention"), multiple=True, blank=True
-    )
+    intervention_countries = CountryField(_("countries of intervention"), multiple=True, blank=True)
     sdgs = models.ManyToManyField(
-        SDG, blank=True, related_name="organisations", verbose_name=_("sustainable development goals")
+        SDG,
+        blank=True,
+        related_name="organisations",
+        verbose_name=_("sustainable development goals"),
     )
     languages = models.JSONField(_("languages"), default=list, blank=True)
     offers = models.ManyToManyField(
@@ -257,6 +258,15 @@ class Organisation(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class PendingOrganisation(Organisation):
+    """The review queue (an admin view): organisations waiting for a facilitator."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("organisation to review")
+        verbose_name_plural = _("organisations to review")
 
 
 class OrganisationNeed(models.Model):

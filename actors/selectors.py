@@ -1,16 +1,15 @@
 """Reads on the directory, shaped for the pages that show them."""
 
+import hashlib
+from dataclasses import dataclass, field
+
+from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.http import QueryDict
+from django.shortcuts import get_object_or_404
 
+from accounts.selectors import user_is_facilitator
 from actors.models import Competence, Membership, Organisation, OrganisationNeed
-
-
-def organisation_admin_emails(*, organisation: Organisation) -> list[str]:
-    return list(
-        Membership.objects.admins()
-        .filter(organisation=organisation, user__is_active=True)
-        .values_list("user__email", flat=True)
-    )
 
 
 def organisation_admin_recipients(*, organisation: Organisation) -> list[tuple[str, str]]:
@@ -41,12 +40,127 @@ def organisation_cards(queryset: QuerySet) -> QuerySet:
     )
 
 
-def organisation_detail(*, slug: str, user) -> Organisation:
-    from django.shortcuts import get_object_or_404
+# The directory ---------------------------------------------------------------
 
-    queryset = (
-        Organisation.objects.visible_to(user)
-        .select_related("kind")
+
+@dataclass
+class DirectoryPage:
+    object_list: list
+    number: int
+    count: int
+    per_page: int
+    num_pages: int = field(init=False)
+
+    def __post_init__(self):
+        self.num_pages = max(1, -(-self.count // self.per_page))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    @property
+    def start_index(self) -> int:
+        return 0 if not self.count else (self.number - 1) * self.per_page + 1
+
+    @property
+    def end_index(self) -> int:
+        return min(self.number * self.per_page, self.count)
+
+    def page_range(self) -> list:
+        """Page numbers to show, with None for an ellipsis: 1 … 4 5 [6] 7 8 … 20."""
+        pages = sorted(
+            {1, self.num_pages}
+            | {n for n in range(self.number - 2, self.number + 3) if 1 <= n <= self.num_pages}
+        )
+        shown: list = []
+        for number in pages:
+            if shown and number - shown[-1] > 1:
+                shown.append(None)
+            shown.append(number)
+        return shown
+
+
+def page_number(raw: str | None) -> int:
+    try:
+        return max(1, min(int(raw or 1), 100_000))
+    except (TypeError, ValueError):
+        return 1
+
+
+def query_without_page(query: QueryDict) -> str:
+    copy = query.copy()
+    copy.pop("page", None)
+    return copy.urlencode()
+
+
+def directory_cache_key(*, version: int, language: str, query: QueryDict, page: int) -> str:
+    items = sorted((key, value) for key in query for value in query.getlist(key) if key != "page")
+    digest = hashlib.sha256(repr(items).encode()).hexdigest()[:32]
+    return f"directory:{version}:{language}:{digest}:{page}"
+
+
+ORDERINGS = {
+    "name": ("name", "id"),
+    "newest": ("-created_at", "-id"),
+    "relevance": ("-rank", "name", "id"),
+}
+
+
+def directory_page(*, filterset, sort: str, page: int) -> DirectoryPage:
+    """One page of published organisations: ids first (cheap, indexed), then their cards."""
+    queryset = filterset.qs
+    if sort == "relevance" and not getattr(filterset, "ranked", False):
+        sort = "name"
+    per_page = settings.ORGANISATIONS_PER_PAGE
+    count = queryset.count()
+    last = max(1, -(-count // per_page))
+    page = min(page, last)
+    start = (page - 1) * per_page
+    ids = list(
+        queryset.order_by(*ORDERINGS[sort]).values_list("id", flat=True)[start : start + per_page]
+    )
+    cards = {o.pk: o for o in organisation_cards(Organisation.objects.filter(pk__in=ids))}
+    return DirectoryPage(
+        object_list=[cards[pk] for pk in ids if pk in cards],
+        number=page,
+        count=count,
+        per_page=per_page,
+    )
+
+
+# An organisation's page --------------------------------------------------------
+
+
+def organisation_for_page(*, slug: str, user) -> Organisation:
+    """The organisation if this user may see it (published, or theirs, or a facilitator)."""
+    organisation = get_object_or_404(Organisation.objects.select_related("kind"), slug=slug)
+    if organisation.is_published or user_is_facilitator(user=user):
+        return organisation
+    if (
+        user.is_authenticated
+        and Membership.objects.active().filter(organisation=organisation, user=user).exists()
+    ):
+        return organisation
+    from django.http import Http404
+
+    raise Http404
+
+
+def organisation_detail(*, pk: int) -> Organisation:
+    return (
+        Organisation.objects.select_related("kind")
         .prefetch_related(
             "territories",
             "sdgs",
@@ -60,22 +174,44 @@ def organisation_detail(*, slug: str, user) -> Organisation:
             ),
             _needs_prefetch(),
         )
+        .get(pk=pk)
     )
-    return get_object_or_404(queryset, slug=slug)
 
 
-def organisation_contacts(*, organisation: Organisation) -> list:
-    """The people of an organisation (shown to signed-in members only)."""
-    return list(
-        Membership.objects.active()
-        .filter(organisation=organisation, user__is_active=True)
+def organisation_viewer_context(*, organisation: Organisation, user) -> dict:
+    """What a signed-in visitor sees beyond the public page: people, their own role."""
+    memberships = list(
+        Membership.objects.filter(organisation=organisation)
+        .exclude(status__in=[Membership.Status.LEFT, Membership.Status.DECLINED])
         .select_related("user")
-        .order_by("-role", "user__full_name", "user__email")
+        .order_by("role", "user__full_name", "user__email")
+    )
+    own = next((m for m in memberships if m.user_id == user.pk), None)
+    facilitator = user_is_facilitator(user=user)
+    is_admin = bool(own and own.status == Membership.Status.ACTIVE and own.role == "admin")
+    return {
+        "contacts": [
+            m for m in memberships if m.status == Membership.Status.ACTIVE and m.user.is_active
+        ],
+        "own_membership": own,
+        "can_edit": facilitator or is_admin,
+        "pending_requests": sum(m.status == Membership.Status.REQUESTED for m in memberships)
+        if (facilitator or is_admin)
+        else 0,
+    }
+
+
+def organisation_memberships(*, organisation: Organisation) -> list[Membership]:
+    return list(
+        Membership.objects.filter(organisation=organisation)
+        .exclude(status__in=[Membership.Status.LEFT, Membership.Status.DECLINED])
+        .select_related("user")
+        .order_by("status", "role", "user__full_name", "user__email")
     )
 
 
-def user_organisations(*, user) -> QuerySet:
-    return (
+def user_memberships(*, user) -> list[Membership]:
+    return list(
         Membership.objects.filter(user=user)
         .exclude(status__in=[Membership.Status.LEFT, Membership.Status.DECLINED])
         .select_related("organisation__kind")

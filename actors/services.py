@@ -253,7 +253,10 @@ def membership_end(*, membership: Membership, by) -> Membership:
     membership.refresh_from_db()
     if membership.status != Membership.Status.ACTIVE:
         return membership
-    if membership.role == Membership.Role.ADMIN and _active_admin_count(membership.organisation) <= 1:
+    if (
+        membership.role == Membership.Role.ADMIN
+        and _active_admin_count(membership.organisation) <= 1
+    ):
         raise ValidationError(
             _("An organisation must keep at least one administrator: appoint another one first.")
         )

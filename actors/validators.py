@@ -1,5 +1,6 @@
 """Validators for what organisations type or upload."""
 
+import contextlib
 import re
 
 from django.conf import settings
@@ -64,10 +65,8 @@ def validate_logo(file) -> None:
             code="logo_not_image",
         ) from None
     finally:
-        try:
+        with contextlib.suppress(OSError, ValueError):
             file.seek(position)
-        except (OSError, ValueError):
-            pass
     if image_format not in LOGO_FORMATS:
         raise ValidationError(
             _("Upload a PNG, JPEG or WebP image (this one is %(format)s)."),

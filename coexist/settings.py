@@ -224,7 +224,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
-LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SECURE = not DEBUG and not TESTING
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
@@ -304,3 +305,11 @@ LOGGING = {
 
 # Paths of the site.
 ORGANISATIONS_PER_PAGE = 20
+
+# Periodic jobs (one beat process; the schedule lives in code).
+CELERY_BEAT_SCHEDULE = {
+    "email-outbox-sweep": {
+        "task": "coexist.tasks.email_send_pending",
+        "schedule": 300.0,
+    },
+}

@@ -1,2 +1,29 @@
-from django.urls import path
-urlpatterns = []
+from allauth.account.decorators import secure_admin_login
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from coexist import views
+
+# The admin login goes through allauth: one login page, rate-limited, email-verified.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.site.site_header = "CoExist — CSI"
+admin.site.site_title = "CoExist"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("confidentialite/", views.privacy, name="privacy"),
+    path("accessibilite/", views.accessibility, name="accessibility"),
+    path("annuaire/", include("actors.urls")),
+    path("compte/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,67 @@
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts import services
+from accounts.forms import DeleteAccountForm, ProfileForm
+from accounts.selectors import user_data_export
+from actors.selectors import user_memberships
+from coexist.i18n import set_language_cookie
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = services.user_update_profile(user=request.user, data=form.cleaned_data)
+        translation.activate(user.preferred_language)
+        messages.success(request, _("Your account was saved."))
+        return set_language_cookie(redirect("accounts:profile"), user.preferred_language)
+    return render(
+        request,
+        "accounts/profile.html",
+        {"form": form, "memberships": user_memberships(user=request.user)},
+    )
+
+
+@login_required
+def data_export(request: HttpRequest) -> HttpResponse:
+    data = user_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="coexist-my-data-{stamp}.json"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        try:
+            services.user_delete(user=user)
+        except services.LastAdminError as error:
+            form.add_error(
+                None,
+                _(
+                    "You are the last administrator of %(names)s: appoint another "
+                    "administrator (or leave it to the CSI team) before deleting your account."
+                )
+                % {"names": ", ".join(o.name for o in error.organisations)},
+            )
+        else:
+            logout(request)
+            messages.success(request, _("Your account and personal data were deleted."))
+            return redirect("home")
+    return render(request, "accounts/delete.html", {"form": form})

@@ -1,0 +1,264 @@
+"""The facilitators' curation: review queue, publication, verification, members."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from actors import services
+from actors.forms import DeclineForm
+from actors.models import (
+    SDG,
+    Competence,
+    CompetenceCategory,
+    ContributionType,
+    Membership,
+    Organisation,
+    OrganisationKind,
+    OrganisationNeed,
+    PartnershipType,
+    PendingOrganisation,
+    Territory,
+)
+
+
+class ReadOnlyTaxonomyAdmin(admin.ModelAdmin):
+    """Taxonomies are the project's data (slugs are a contract): changed by migrations only."""
+
+    list_display = ("slug", "label_fr", "label_en")
+    search_fields = ("slug", "label_fr", "label_en")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Competence)
+class CompetenceAdmin(ReadOnlyTaxonomyAdmin):
+    list_display = ("slug", "label_fr", "label_en", "category")
+    list_filter = ("category",)
+
+
+@admin.register(SDG)
+class SDGAdmin(ReadOnlyTaxonomyAdmin):
+    list_display = ("number", "label_fr", "label_en", "colour")
+    search_fields = ("label_fr", "label_en")
+
+
+for taxonomy_model in (
+    CompetenceCategory,
+    OrganisationKind,
+    ContributionType,
+    PartnershipType,
+    Territory,
+):
+    admin.site.register(taxonomy_model, ReadOnlyTaxonomyAdmin)
+
+
+class NeedInline(admin.TabularInline):
+    model = OrganisationNeed
+    extra = 0
+    autocomplete_fields = ("competence",)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    fields = ("user", "role", "status", "created_at")
+    readonly_fields = ("created_at",)
+    raw_id_fields = ("user",)
+
+
+def _run(request, queryset, service, done_message, **kwargs) -> None:
+    count = 0
+    for organisation in queryset:
+        try:
+            service(organisation=organisation, by=request.user, **kwargs)
+        except (PermissionDenied, ValidationError) as error:
+            messages.error(request, f"{organisation}: {error}")
+        else:
+            count += 1
+    if count:
+        messages.success(request, done_message(count))
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "status", "verified", "city", "created_at")
+    list_filter = ("status", "verified", "kind", "territories", "created_at")
+    search_fields = ("name", "slug", "pitch", "city", "email")
+    date_hierarchy = "created_at"
+    list_select_related = ("kind",)
+    list_per_page = 50
+    prepopulated_fields = {"slug": ("name",)}
+    filter_horizontal = (
+        "territories",
+        "sdgs",
+        "offers",
+        "contributions_offered",
+        "contributions_sought",
+    )
+    readonly_fields = (
+        "status",
+        "verified",
+        "decline_reason",
+        "created_at",
+        "updated_at",
+        "published_at",
+    )
+    inlines = [NeedInline, MembershipInline]
+    actions = ["publish", "decline", "verify", "unverify", "archive"]
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "kind", "pitch", "description", "logo")}),
+        (
+            _("Public contact"),
+            {"fields": ("website", "email", "phone", "street", "postcode", "city", "country")},
+        ),
+        (
+            _("Where and how"),
+            {"fields": ("territories", "intervention_countries", "sdgs", "languages")},
+        ),
+        (
+            _("Offers and needs"),
+            {
+                "fields": (
+                    "offers",
+                    "needs_description",
+                    "contributions_offered",
+                    "contributions_sought",
+                )
+            },
+        ),
+        (
+            _("Review"),
+            {
+                "fields": (
+                    "status",
+                    "verified",
+                    "decline_reason",
+                    "created_at",
+                    "updated_at",
+                    "published_at",
+                )
+            },
+        ),
+    )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        services.organisation_changed(organisation_ids=[form.instance.pk])
+
+    @admin.action(description=_("Publish the selected organisations"), permissions=["change"])
+    def publish(self, request, queryset):
+        _run(
+            request,
+            queryset,
+            services.organisation_publish,
+            lambda n: ngettext("%d organisation published.", "%d organisations published.", n) % n,
+        )
+
+    @admin.action(
+        description=_("Decline the selected organisations (with a reason)"), permissions=["change"]
+    )
+    def decline(self, request, queryset):
+        form = DeclineForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            _run(
+                request,
+                queryset,
+                services.organisation_decline,
+                lambda n: (
+                    ngettext("%d organisation declined.", "%d organisations declined.", n) % n
+                ),
+                reason=form.cleaned_data["reason"],
+            )
+            return None
+        return TemplateResponse(
+            request,
+            "admin/actors/organisation/decline.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": _("Decline organisations"),
+                "organisations": queryset,
+                "form": form,
+                "opts": self.model._meta,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            },
+        )
+
+    @admin.action(description=_("Mark as verified"), permissions=["change"])
+    def verify(self, request, queryset):
+        _run(
+            request,
+            queryset,
+            services.organisation_set_verified,
+            lambda n: ngettext("%d organisation verified.", "%d organisations verified.", n) % n,
+            verified=True,
+        )
+
+    @admin.action(description=_("Remove the verified mark"), permissions=["change"])
+    def unverify(self, request, queryset):
+        _run(
+            request,
+            queryset,
+            services.organisation_set_verified,
+            lambda n: ngettext("%d organisation changed.", "%d organisations changed.", n) % n,
+            verified=False,
+        )
+
+    @admin.action(description=_("Archive the selected organisations"), permissions=["change"])
+    def archive(self, request, queryset):
+        _run(
+            request,
+            queryset,
+            services.organisation_archive,
+            lambda n: ngettext("%d organisation archived.", "%d organisations archived.", n) % n,
+        )
+
+
+@admin.register(PendingOrganisation)
+class ReviewQueueAdmin(OrganisationAdmin):
+    list_display = ("name", "kind", "city", "created_at", "pitch")
+    list_filter = ("kind", "territories")
+    date_hierarchy = None
+    ordering = ("created_at",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status=Organisation.Status.PENDING)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("actors.view_organisation")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("actors.change_organisation")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "organisation", "role", "status", "created_at")
+    list_filter = ("role", "status")
+    search_fields = ("user__email", "user__full_name", "organisation__name")
+    list_select_related = ("user", "organisation")
+    raw_id_fields = ("user", "organisation")
+
+
+@admin.register(OrganisationNeed)
+class OrganisationNeedAdmin(admin.ModelAdmin):
+    list_display = ("organisation", "competence", "description")
+    list_filter = ("competence__category", "competence")
+    search_fields = ("organisation__name", "description", "competence__label_fr")
+    list_select_related = ("organisation", "competence")
+    raw_id_fields = ("organisation",)
+    autocomplete_fields = ("competence",)

@@ -1,0 +1,74 @@
+"""The directory's filters: every value lives in the query string, so a search can be shared."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from actors import taxonomy_cache
+from actors.models import Organisation
+from actors.search import apply_search
+
+
+class TermFilter(django_filters.ChoiceFilter):
+    """A taxonomy filter keyed by slug in the URL (``?kind=ngo``), resolved without a query."""
+
+    def __init__(self, *args, taxonomy: str, lookup: str, **kwargs):
+        self.taxonomy = taxonomy
+        self.lookup = lookup
+        kwargs["choices"] = taxonomy_cache.choices(taxonomy)
+        kwargs.setdefault("empty_label", _("All"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        term = taxonomy_cache.by_slug(self.taxonomy).get(value)
+        if term is None:
+            return queryset.none()
+        return queryset.filter(**{self.lookup: term.id})
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    kind = TermFilter(label=_("Kind"), taxonomy="kinds", lookup="kind_id")
+    territory = TermFilter(label=_("Territory"), taxonomy="territories", lookup="territories")
+    sdg = TermFilter(label=_("Sustainable development goal"), taxonomy="sdgs", lookup="sdgs")
+    offers = TermFilter(label=_("Competence offered"), taxonomy="competences", lookup="offers")
+    needs = TermFilter(
+        label=_("Competence needed"), taxonomy="competences", lookup="needs__competence_id"
+    )
+    gives = TermFilter(
+        label=_("Contribution offered"), taxonomy="contributions", lookup="contributions_offered"
+    )
+    seeks = TermFilter(
+        label=_("Contribution sought"), taxonomy="contributions", lookup="contributions_sought"
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country of intervention"),
+        choices=lambda: list(countries),
+        method="filter_country",
+        empty_label=_("All"),
+    )
+    verified = django_filters.BooleanFilter(
+        label=_("Verified by the CSI only"),
+        widget=forms.CheckboxInput,
+        method="filter_verified",
+    )
+
+    class Meta:
+        model = Organisation
+        fields: list[str] = []
+
+    ranked = False
+
+    def filter_search(self, queryset, name, value):
+        queryset, self.ranked = apply_search(queryset, value)
+        return queryset
+
+    def filter_country(self, queryset, name, value):
+        # Codes are stored as "BF,SN": two letters each, so a substring match is exact.
+        return queryset.filter(intervention_countries__contains=value)
+
+    def filter_verified(self, queryset, name, value):
+        return queryset.filter(verified=True) if value else queryset

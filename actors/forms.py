@@ -1,0 +1,114 @@
+from django import forms
+from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy as _
+
+from actors.models import Competence, Organisation
+
+
+def language_choices() -> list[tuple[str, str]]:
+    codes = sorted(code for code in LANG_INFO if len(code) == 2 and "name" in LANG_INFO[code])
+    return [(code, f"{LANG_INFO[code]['name_local']} ({code})") for code in codes]
+
+
+class OrganisationForm(forms.ModelForm):
+    """The profile an organisation's admins edit; needs are chosen as competences + one text."""
+
+    needs = forms.ModelMultipleChoiceField(
+        label=_("Competences we are looking for"),
+        queryset=Competence.objects.select_related("category").order_by(
+            "category__position", "position"
+        ),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=language_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "kind",
+            "pitch",
+            "description",
+            "logo",
+            "website",
+            "email",
+            "phone",
+            "street",
+            "postcode",
+            "city",
+            "country",
+            "territories",
+            "intervention_countries",
+            "sdgs",
+            "languages",
+            "offers",
+            "needs",
+            "needs_description",
+            "contributions_offered",
+            "contributions_sought",
+        ]
+        widgets = {
+            "pitch": forms.TextInput(attrs={"maxlength": 200}),
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "needs_description": forms.Textarea(attrs={"rows": 4}),
+            "territories": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+            "offers": forms.CheckboxSelectMultiple,
+            "contributions_offered": forms.CheckboxSelectMultiple,
+            "contributions_sought": forms.CheckboxSelectMultiple,
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+        }
+
+    M2M_FIELDS = (
+        "territories",
+        "sdgs",
+        "offers",
+        "contributions_offered",
+        "contributions_sought",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["offers"].queryset = Competence.objects.select_related("category").order_by(
+            "category__position", "position"
+        )
+        if self.instance.pk:
+            self.initial["needs"] = [need.competence_id for need in self.instance.needs.all()]
+        self.fields["languages"].initial = self.instance.languages or ["fr"]
+
+    def split(self) -> tuple[dict, dict, dict]:
+        """(field values, many-to-many values, needs) for the services."""
+        data = {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in self.M2M_FIELDS and name != "needs"
+        }
+        m2m = {name: self.cleaned_data[name] for name in self.M2M_FIELDS}
+        existing = {}
+        if self.instance.pk:
+            existing = {n.competence_id: n.description for n in self.instance.needs.all()}
+        needs = {c: existing.get(c.pk, "") for c in self.cleaned_data.get("needs") or []}
+        return data, m2m, needs
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the organisation's administrators (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason, sent to the organisation's administrators"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

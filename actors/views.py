@@ -1,0 +1,210 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from actors import selectors, services
+from actors.filters import OrganisationFilter
+from actors.forms import JoinRequestForm, OrganisationForm
+from actors.models import Membership, Organisation
+from coexist.cache import directory_version
+
+SORTS = {"name", "newest", "relevance"}
+
+
+def directory(request: HttpRequest) -> HttpResponse:
+    """The public directory: filters, search, sort and pagination, all in the query string."""
+    filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.published())
+    sort = request.GET.get("sort", "")
+    if sort not in SORTS:
+        sort = "relevance" if request.GET.get("q") else "name"
+    page_number = selectors.page_number(request.GET.get("page"))
+    key = selectors.directory_cache_key(
+        version=directory_version(),
+        language=get_language(),
+        query=request.GET,
+        page=page_number,
+    )
+    results_html = cache.get(key) if filterset.is_valid() else None
+    if results_html is None:
+        page = selectors.directory_page(filterset=filterset, sort=sort, page=page_number)
+        results_html = render_to_string(
+            "actors/_directory_results.html",
+            {"page": page, "sort": sort, "query": selectors.query_without_page(request.GET)},
+            request=None,
+        )
+        cache.set(key, results_html, timeout=600)
+    return render(
+        request,
+        "actors/directory.html",
+        {"filter": filterset, "sort": sort, "results_html": results_html},
+    )
+
+
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = selectors.organisation_for_page(slug=slug, user=request.user)
+    key = f"org:{organisation.pk}:{directory_version()}:{get_language()}"
+    body_html = cache.get(key)
+    if body_html is None:
+        full = selectors.organisation_detail(pk=organisation.pk)
+        body_html = render_to_string("actors/_organisation_body.html", {"organisation": full})
+        cache.set(key, body_html, timeout=3600)
+    context = {"organisation": organisation, "body_html": body_html}
+    if request.user.is_authenticated:
+        context.update(
+            selectors.organisation_viewer_context(organisation=organisation, user=request.user)
+        )
+    return render(request, "actors/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def create(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data, m2m, needs = form.split()
+        try:
+            organisation = services.organisation_create(
+                by=request.user, data=data, m2m=m2m, needs=needs
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you! %(name)s is waiting for review by the CSI team; "
+                    "you will receive an email once it is published."
+                )
+                % {"name": organisation.name},
+            )
+            return redirect(organisation)
+    return render(request, "actors/form.html", {"form": form, "creating": True})
+
+
+def _editable(request: HttpRequest, slug: str) -> Organisation:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not services.can_edit(organisation=organisation, user=request.user):
+        raise PermissionDenied
+    return organisation
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _editable(request, slug)
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        data, m2m, needs = form.split()
+        try:
+            services.organisation_update(
+                organisation=organisation, by=request.user, data=data, m2m=m2m, needs=needs
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The profile was saved."))
+            return redirect(organisation)
+    return render(
+        request, "actors/form.html", {"form": form, "organisation": organisation, "creating": False}
+    )
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _editable(request, slug)
+    services.organisation_submit(organisation=organisation, by=request.user)
+    messages.success(request, _("The organisation was sent for review."))
+    return redirect(organisation)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
+    form = JoinRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        membership = services.membership_request(
+            organisation=organisation, user=request.user, message=form.cleaned_data["message"]
+        )
+        if membership.status == Membership.Status.ACTIVE:
+            messages.info(
+                request, _("You are already a member of %(name)s.") % {"name": organisation.name}
+            )
+        else:
+            messages.success(
+                request,
+                _("Your request was sent to the administrators of %(name)s.")
+                % {"name": organisation.name},
+            )
+        return redirect(organisation)
+    return render(request, "actors/join.html", {"organisation": organisation, "form": form})
+
+
+@login_required
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = _editable(request, slug)
+    return render(
+        request,
+        "actors/members.html",
+        {
+            "organisation": organisation,
+            "memberships": selectors.organisation_memberships(organisation=organisation),
+        },
+    )
+
+
+MEMBERSHIP_ACTIONS = {"accept", "decline", "promote", "demote", "remove"}
+
+
+@login_required
+@require_POST
+def membership_action(request: HttpRequest, slug: str, pk: int, action: str) -> HttpResponse:
+    if action not in MEMBERSHIP_ACTIONS:
+        raise Http404
+    organisation = _editable(request, slug)
+    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    try:
+        with transaction.atomic():
+            if action == "accept":
+                services.membership_accept(membership=membership, by=request.user)
+                messages.success(
+                    request, _("%(user)s is now a member.") % {"user": membership.user}
+                )
+            elif action == "decline":
+                services.membership_decline(membership=membership, by=request.user)
+                messages.success(request, _("The request was declined."))
+            elif action in ("promote", "demote"):
+                role = Membership.Role.ADMIN if action == "promote" else Membership.Role.MEMBER
+                services.membership_set_role(membership=membership, by=request.user, role=role)
+                messages.success(request, _("The role was changed."))
+            else:
+                services.membership_end(membership=membership, by=request.user)
+                messages.success(request, _("%(user)s was removed.") % {"user": membership.user})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("actors:members", slug=organisation.slug)
+
+
+@login_required
+@require_POST
+def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    membership = get_object_or_404(
+        Membership, organisation=organisation, user=request.user, status=Membership.Status.ACTIVE
+    )
+    try:
+        services.membership_end(membership=membership, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(organisation)
+    messages.success(request, _("You left %(name)s.") % {"name": organisation.name})
+    return redirect("accounts:profile")
