@@ -3,10 +3,12 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from actors import services
+from actors.admin_import import organisation_export_view, organisation_import_view
 from actors.forms import DeclineForm
 from actors.models import (
     SDG,
@@ -154,6 +156,23 @@ class OrganisationAdmin(admin.ModelAdmin):
         super().save_related(request, form, formsets, change)
         services.organisation_changed(organisation_ids=[form.instance.pk])
 
+    change_list_template = "admin/actors/organisation/change_list.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                organisation_import_view(self.admin_site),
+                name="actors_organisation_import",
+            ),
+            path(
+                "export/",
+                organisation_export_view(self.admin_site),
+                name="actors_organisation_export",
+            ),
+            *super().get_urls(),
+        ]
+
     @admin.action(description=_("Publish the selected organisations"), permissions=["change"])
     def publish(self, request, queryset):
         _run(
@@ -228,6 +247,11 @@ class ReviewQueueAdmin(OrganisationAdmin):
     list_filter = ("kind", "territories")
     date_hierarchy = None
     ordering = ("created_at",)
+    change_list_template = None
+
+    def get_urls(self):
+        # Import and export belong to the full list, not to the review queue.
+        return admin.ModelAdmin.get_urls(self)
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(status=Organisation.Status.PENDING)

@@ -17,7 +17,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from accounts.services import facilitators_group_sync
 from actors.directory_io import COLUMNS, export_directory_csv, import_directory
 from actors.models import Organisation, OrganisationNeed
 from tests.factories import OrganisationFactory, UserFactory, competence, make_facilitator
@@ -519,8 +518,6 @@ def test_the_export_command_writes_published_organisations_unless_all(capsys):
 
 # The admin -----------------------------------------------------------------
 
-admin_urls = pytest.mark.urls("tests.actors.import_urls")
-
 
 @pytest.fixture
 def client(client):
@@ -530,12 +527,7 @@ def client(client):
 
 
 def facilitator():
-    """A facilitator whose group has its admin permissions.
-
-    The Facilitators group is synced on post_migrate for the accounts app,
-    which runs before the actors app's permissions exist, so sync it again.
-    """
-    facilitators_group_sync()
+    """A facilitator: the Facilitators group holds its admin permissions after migrate."""
     return make_facilitator()
 
 
@@ -545,7 +537,6 @@ def upload(content: bytes, name: str = "directory.csv"):
     return SimpleUploadedFile(name, content, content_type="text/csv")
 
 
-@admin_urls
 def test_a_facilitator_previews_then_confirms_an_import(client):
     client.force_login(facilitator())
     url = reverse("admin:actors_organisation_import")
@@ -573,7 +564,6 @@ def test_a_facilitator_previews_then_confirms_an_import(client):
     assert not again.context["token"]
 
 
-@admin_urls
 def test_the_admin_import_shows_every_error_and_writes_nothing(client):
     client.force_login(facilitator())
     url = reverse("admin:actors_organisation_import")
@@ -589,7 +579,6 @@ def test_the_admin_import_shows_every_error_and_writes_nothing(client):
     assert Organisation.objects.count() == 0
 
 
-@admin_urls
 def test_a_file_over_the_size_limit_is_refused(client, monkeypatch):
     monkeypatch.setattr("actors.admin_import.MAX_UPLOAD_BYTES", 100)
     client.force_login(facilitator())
@@ -603,7 +592,6 @@ def test_a_file_over_the_size_limit_is_refused(client, monkeypatch):
     assert "result" not in response.context
 
 
-@admin_urls
 def test_a_preview_too_large_to_carry_sends_to_the_command(client, settings):
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024 + 100  # leaves 100 bytes for the content
     client.force_login(facilitator())
@@ -618,7 +606,6 @@ def test_a_preview_too_large_to_carry_sends_to_the_command(client, settings):
     assert 'name="token"' not in response.content.decode()
 
 
-@admin_urls
 def test_a_tampered_confirmation_writes_nothing(client):
     client.force_login(facilitator())
     url = reverse("admin:actors_organisation_import")
@@ -629,7 +616,6 @@ def test_a_tampered_confirmation_writes_nothing(client):
     assert Organisation.objects.count() == 0
 
 
-@admin_urls
 def test_a_member_who_is_not_staff_is_sent_to_the_admin_login(client):
     client.force_login(UserFactory())
 
@@ -643,7 +629,6 @@ def test_a_member_who_is_not_staff_is_sent_to_the_admin_login(client):
     assert Organisation.objects.count() == 0
 
 
-@admin_urls
 def test_an_anonymous_visitor_is_sent_to_the_admin_login(client):
     for name in ("admin:actors_organisation_import", "admin:actors_organisation_export"):
         response = client.get(reverse(name))
@@ -652,7 +637,6 @@ def test_an_anonymous_visitor_is_sent_to_the_admin_login(client):
         assert response["Location"].startswith(reverse("admin:login"))
 
 
-@admin_urls
 def test_the_admin_views_refuse_other_methods(client):
     client.force_login(facilitator())
 
@@ -660,7 +644,6 @@ def test_the_admin_views_refuse_other_methods(client):
     assert client.post(reverse("admin:actors_organisation_export")).status_code == 405
 
 
-@admin_urls
 def test_staff_without_the_permission_is_denied(client):
     client.force_login(UserFactory(is_staff=True))
 
@@ -668,7 +651,6 @@ def test_staff_without_the_permission_is_denied(client):
     assert client.get(reverse("admin:actors_organisation_export")).status_code == 403
 
 
-@admin_urls
 def test_the_admin_export_downloads_a_csv_that_imports_back_unchanged(client):
     run(csv_bytes(EAU_VIVE, LOGISTIQUE))
     client.force_login(facilitator())
