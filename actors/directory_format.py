@@ -10,6 +10,7 @@ the number of rows) and nothing else from the database.
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -125,6 +126,27 @@ def error_order(error: RowError) -> tuple[int, int]:
     return (error.row or 0, column)
 
 
+# Spreadsheet formulas ---------------------------------------------------------
+
+# A cell starting with one of these is run as a formula by Excel or LibreOffice
+# ("CSV injection"). The export prefixes such free-text cells with an apostrophe,
+# which spreadsheets hide, and the CSV import removes it: the round trip holds.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PHONE_LIKE = re.compile(r"^\+[\d\s().-]+$")
+
+
+def escape_formula(value: str) -> str:
+    if value and value.startswith(FORMULA_STARTS) and not _PHONE_LIKE.match(value):
+        return "'" + value
+    return value
+
+
+def unescape_formula(value: str) -> str:
+    if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 # Reading -------------------------------------------------------------------
 
 
@@ -185,7 +207,10 @@ def _read_csv(text: str) -> tuple[list[RawRow], list[RowError]]:
             if len(record) > len(header) and any(cell.strip() for cell in record[len(header) :]):
                 errors.append(RowError(number, None, _("This row has more cells than the header.")))
                 continue
-            cells = {name: (record[i] if i < len(record) else "") for i, name in enumerate(header)}
+            cells = {
+                name: unescape_formula(record[i] if i < len(record) else "")
+                for i, name in enumerate(header)
+            }
             rows.append(RawRow(number, cells))
     except csv.Error as error:
         return [], [RowError(None, None, _("This is not a readable CSV file: %s") % error)]

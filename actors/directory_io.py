@@ -36,6 +36,7 @@ from actors.directory_format import (
     RowError,
     Taxonomies,
     error_order,
+    escape_formula,
     read_directory_file,
     validate_rows,
 )
@@ -386,6 +387,6 @@ def export_directory_csv(*, queryset: QuerySet, stream: TextIO) -> int:
     )
     count = 0
     for organisation in organisations.iterator(chunk_size=CHUNK):
-        writer.writerow(export_row(organisation))
+        writer.writerow([escape_formula(cell) for cell in export_row(organisation)])
         count += 1
     return count

@@ -662,3 +662,22 @@ def test_the_admin_export_downloads_a_csv_that_imports_back_unchanged(client):
     assert response["Content-Disposition"].startswith('attachment; filename="coexist-directory-')
     result = run(response.content)
     assert (result.created, result.updated, result.unchanged) == (0, 0, 2)
+
+
+@pytest.mark.django_db
+def test_export_defuses_spreadsheet_formulas_and_the_round_trip_still_holds(tmp_path):
+    organisation = OrganisationFactory(
+        name='=HYPERLINK("http://evil.example")',
+        slug="formule",
+        pitch="@SUM(1+1)",
+        phone="+41 22 123 45 67",
+    )
+    stream = io.StringIO()
+    export_directory_csv(queryset=Organisation.objects.all(), stream=stream)
+    text = stream.getvalue()
+    assert "'=HYPERLINK" in text and "'@SUM" in text
+    assert ",+41 22 123 45 67," in text  # a phone number is not a formula
+    result = import_directory(filename="export.csv", content=text.encode())
+    assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
+    organisation.refresh_from_db()
+    assert organisation.name.startswith("=HYPERLINK")
