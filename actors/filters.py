@@ -4,13 +4,27 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.fields import ChoiceField
 
 from actors import taxonomy_cache
 from actors.models import Organisation
 from actors.search import apply_search
 
 
-class TermFilter(django_filters.ChoiceFilter):
+class AnyValueChoiceField(ChoiceField):
+    """A choice field that accepts any value: an unknown slug or code is not a form error,
+    the filter turns it into an empty result (a stale shared link shows "no result",
+    not every organisation)."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
+class LenientChoiceFilter(django_filters.ChoiceFilter):
+    field_class = AnyValueChoiceField
+
+
+class TermFilter(LenientChoiceFilter):
     """A taxonomy filter keyed by slug in the URL (``?kind=ngo``), resolved without a query."""
 
     def __init__(self, *args, taxonomy: str, lookup: str, **kwargs):
@@ -44,7 +58,7 @@ class OrganisationFilter(django_filters.FilterSet):
     seeks = TermFilter(
         label=_("Contribution sought"), taxonomy="contributions", lookup="contributions_sought"
     )
-    country = django_filters.ChoiceFilter(
+    country = LenientChoiceFilter(
         label=_("Country of intervention"),
         choices=lambda: list(countries),
         method="filter_country",
@@ -68,6 +82,8 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def filter_country(self, queryset, name, value):
         # Codes are stored as "BF,SN": two letters each, so a substring match is exact.
+        if value not in countries:
+            return queryset.none()
         return queryset.filter(intervention_countries__contains=value)
 
     def filter_verified(self, queryset, name, value):

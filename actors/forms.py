@@ -89,6 +89,8 @@ class OrganisationForm(forms.ModelForm):
             for name, value in self.cleaned_data.items()
             if name not in self.M2M_FIELDS and name != "needs"
         }
+        if data.get("logo") is False:  # "Clear" was ticked: no logo (as ModelForm would save it)
+            data["logo"] = ""
         m2m = {name: self.cleaned_data[name] for name in self.M2M_FIELDS}
         existing = {}
         if self.instance.pk:

@@ -31,6 +31,9 @@ def organisation_changed(*, organisation_ids) -> None:
     ids = list(organisation_ids)
     refresh_search(ids)
     bump_directory_version()
+    # Again once committed: a request reading between now and the commit sees the old rows
+    # and would cache them under the new version.
+    transaction.on_commit(bump_directory_version)
 
 
 def needs_set(*, organisation: Organisation, needs: dict) -> None:

@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
@@ -32,7 +34,9 @@ def directory(request: HttpRequest) -> HttpResponse:
         query=request.GET,
         page=page_number,
     )
-    results_html = cache.get(key) if filterset.is_valid() else None
+    # The bare directory (no query string, an unbound filterset) is the most visited page.
+    cacheable = filterset.is_valid() or not filterset.is_bound
+    results_html = cache.get(key) if cacheable else None
     if results_html is None:
         page = selectors.directory_page(filterset=filterset, sort=sort, page=page_number)
         results_html = render_to_string(
@@ -100,7 +104,11 @@ def _editable(request: HttpRequest, slug: str) -> Organisation:
 @require_http_methods(["GET", "POST"])
 def edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _editable(request, slug)
-    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    # The form gets a copy: validating writes the typed values on its instance, and the
+    # page must keep naming the organisation as it is saved when the input is refused.
+    form = OrganisationForm(
+        request.POST or None, request.FILES or None, instance=copy.copy(organisation)
+    )
     if request.method == "POST" and form.is_valid():
         data, m2m, needs = form.split()
         try:
