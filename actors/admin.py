@@ -82,8 +82,14 @@ def _run(request, queryset, service, done_message, **kwargs) -> None:
     for organisation in queryset:
         try:
             service(organisation=organisation, by=request.user, **kwargs)
-        except (PermissionDenied, ValidationError) as error:
-            messages.error(request, f"{organisation}: {error}")
+        except PermissionDenied:
+            messages.error(
+                request,
+                _("%(organisation)s: only facilitators can do this.")
+                % {"organisation": organisation},
+            )
+        except ValidationError as error:
+            messages.error(request, f"{organisation}: {' '.join(error.messages)}")
         else:
             count += 1
     if count:

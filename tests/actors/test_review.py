@@ -381,6 +381,6 @@ def test_staff_with_the_permission_but_not_a_facilitator_is_refused_by_the_servi
     assert response.status_code == 302
     (message,) = get_messages(response.wsgi_request)
     assert message.level_tag == "error"
-    assert str(message).startswith("Eau Vive Solidarité")
+    assert str(message) == "Eau Vive Solidarité: only facilitators can do this."
     pending.refresh_from_db()
     assert pending.status == Organisation.Status.PENDING
