@@ -13,13 +13,14 @@ from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.selectors import user_data_export
 from actors.selectors import user_memberships
+from coexist.forms import posted
 from coexist.i18n import set_language_cookie
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
-    form = ProfileForm(request.POST or None, instance=request.user)
+    form = ProfileForm(*posted(request, files=False), instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = services.user_update_profile(user=request.user, data=form.cleaned_data)
         translation.activate(user.preferred_language)
@@ -46,7 +47,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.POST or None, user=request.user)
+    form = DeleteAccountForm(*posted(request, files=False), user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user
         try:

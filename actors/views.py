@@ -17,6 +17,7 @@ from actors.filters import OrganisationFilter
 from actors.forms import JoinRequestForm, OrganisationForm
 from actors.models import Membership, Organisation
 from coexist.cache import directory_version
+from coexist.forms import posted
 
 SORTS = {"name", "newest", "relevance"}
 
@@ -71,7 +72,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(request.POST or None, request.FILES or None)
+    form = OrganisationForm(*posted(request))
     if request.method == "POST" and form.is_valid():
         data, m2m, needs = form.split()
         try:
@@ -106,9 +107,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _editable(request, slug)
     # The form gets a copy: validating writes the typed values on its instance, and the
     # page must keep naming the organisation as it is saved when the input is refused.
-    form = OrganisationForm(
-        request.POST or None, request.FILES or None, instance=copy.copy(organisation)
-    )
+    form = OrganisationForm(*posted(request), instance=copy.copy(organisation))
     if request.method == "POST" and form.is_valid():
         data, m2m, needs = form.split()
         try:
@@ -138,7 +137,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.published(), slug=slug)
-    form = JoinRequestForm(request.POST or None)
+    form = JoinRequestForm(*posted(request, files=False))
     if request.method == "POST" and form.is_valid():
         membership = services.membership_request(
             organisation=organisation, user=request.user, message=form.cleaned_data["message"]

@@ -495,3 +495,13 @@ def test_one_cannot_leave_an_organisation_one_is_not_in(client, organisation, ou
     client.force_login(outsider)
 
     assert client.post(reverse("actors:leave", args=[organisation.slug])).status_code == 404
+
+
+def test_an_empty_join_request_is_still_a_request(client_for, outsider, organisation):
+    """A POST with no field at all (the message is optional) still sends the request."""
+    client = client_for(outsider)
+    response = client.post(reverse("actors:join", args=[organisation.slug]))
+    assert response.status_code == 302
+    assert Membership.objects.filter(
+        user=outsider, organisation=organisation, status=Membership.Status.REQUESTED
+    ).exists()
