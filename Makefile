@@ -28,7 +28,7 @@ run: setup
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 test: install
-	$(PY) manage.py compile_translations
+	COEXIST_TESTING=1 $(PY) manage.py compile_translations
 	$(PY) -m pytest -q -n 2 $(PYTEST_ARGS)
 
 lint: install
@@ -40,7 +40,7 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	DEBUG=1 $(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench
+	DEBUG=1 $(PY) manage.py makemessages -l fr -l en --no-obsolete --ignore=.venv --ignore=var --ignore=bench --ignore=tests
 	DEBUG=1 $(PY) manage.py compile_translations
 
 bench: install

@@ -31,7 +31,7 @@ class TermFilter(LenientChoiceFilter):
         self.taxonomy = taxonomy
         self.lookup = lookup
         kwargs["choices"] = taxonomy_cache.choices(taxonomy)
-        kwargs.setdefault("empty_label", _("All"))
+        kwargs.setdefault("empty_label", _("Any"))
         super().__init__(*args, **kwargs)
 
     def filter(self, queryset, value):
@@ -62,7 +62,7 @@ class OrganisationFilter(django_filters.FilterSet):
         label=_("Country of intervention"),
         choices=lambda: list(countries),
         method="filter_country",
-        empty_label=_("All"),
+        empty_label=_("Any"),
     )
     verified = django_filters.BooleanFilter(
         label=_("Verified by the CSI only"),

@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "coexist.urls"
+ROOT_URLCONF = env_str("ROOT_URLCONF", "coexist.urls")
 WSGI_APPLICATION = "coexist.wsgi.application"
 
 TEMPLATES = [
@@ -302,6 +302,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# The legal notice (French law, LCEN art. 6): publication director and host.
+LEGAL_PUBLICATION_DIRECTOR = env_str("LEGAL_PUBLICATION_DIRECTOR")
+LEGAL_HOST_NAME = env_str("LEGAL_HOST_NAME")
+LEGAL_HOST_ADDRESS = env_str("LEGAL_HOST_ADDRESS")
+LEGAL_HOST_PHONE = env_str("LEGAL_HOST_PHONE")
 
 # Paths of the site.
 ORGANISATIONS_PER_PAGE = 20

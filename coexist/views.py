@@ -32,7 +32,13 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def legal_notice(request: HttpRequest) -> HttpResponse:
-    return render(request, "coexist/legal_notice.html")
+    legal = {
+        "director": settings.LEGAL_PUBLICATION_DIRECTOR,
+        "host_name": settings.LEGAL_HOST_NAME,
+        "host_address": settings.LEGAL_HOST_ADDRESS,
+        "host_phone": settings.LEGAL_HOST_PHONE,
+    }
+    return render(request, "coexist/legal_notice.html", {"legal": legal})
 
 
 def privacy(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,89 @@
+"""Site-wide pages: home with live figures, legal pages in every footer, health check."""
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from actors.models import Organisation
+from tests.factories import OrganisationFactory, kind
+
+
+@pytest.mark.django_db
+def test_home_shows_live_figures_by_kind(client):
+    OrganisationFactory(kind=kind("ngo"))
+    OrganisationFactory(kind=kind("ngo"))
+    OrganisationFactory(kind=kind("company"))
+    OrganisationFactory(kind=kind("company"), status=Organisation.Status.PENDING)
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<strong>3</strong>" in html  # published only
+    assert "?kind=ngo" in html and "?kind=company" in html
+    assert "?kind=foundation" not in html  # only figures that exist
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["legal_notice", "privacy", "accessibility"])
+def test_legal_pages_exist_and_are_linked_from_every_page(client, name):
+    url = reverse(name)
+    assert client.get(url).status_code == 200
+    assert f'href="{url}"' in client.get(reverse("actors:directory")).content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_are_french_first_and_english_on_request(client):
+    html = client.get("/").content.decode()
+    assert '<html lang="fr">' in html
+    assert "Annuaire" in html
+    client.cookies["django_language"] = "en"
+    html = client.get("/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Directory" in html
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_works_without_javascript(client):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/annuaire/"})
+    assert response.status_code == 302 and response["Location"] == "/annuaire/"
+    assert '<html lang="en">' in client.get("/annuaire/").content.decode()
+
+
+@pytest.mark.django_db
+def test_healthz_reports_database_and_broker(client, settings):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok" and body["database"] == "ok"
+    assert body["broker"] == ("ok" if settings.REDIS_URL else "not configured")
+
+
+@pytest.mark.django_db
+def test_healthz_is_503_when_the_broker_is_down(client, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"status": "error", "database": "ok", "broker": "error"}
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    not settings.USING_POSTGRES,
+    reason="closing SQLite's in-memory test database would destroy it; run on PostgreSQL",
+)
+def test_healthz_is_503_when_the_database_is_down(client):
+    from django.db import connection
+
+    connection.close()
+    original = dict(connection.settings_dict)
+    connection.settings_dict["NAME"] = "/nonexistent/dir/db.sqlite3"
+    connection.settings_dict["ENGINE"] = "django.db.backends.sqlite3"
+    connection.settings_dict["OPTIONS"] = {}
+    try:
+        response = client.get("/healthz")
+    finally:
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(original)
+    assert response.status_code == 503
+    assert response.json()["database"] == "error"
