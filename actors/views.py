@@ -16,12 +16,13 @@ from actors import selectors, services
 from actors.filters import OrganisationFilter
 from actors.forms import JoinRequestForm, OrganisationForm
 from actors.models import Membership, Organisation
-from coexist.cache import directory_version
+from coexist.cache import anonymous_page_cache, directory_version
 from coexist.forms import posted
 
 SORTS = {"name", "newest", "relevance"}
 
 
+@anonymous_page_cache
 def directory(request: HttpRequest) -> HttpResponse:
     """The public directory: filters, search, sort and pagination, all in the query string."""
     filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.published())
@@ -37,22 +38,24 @@ def directory(request: HttpRequest) -> HttpResponse:
     )
     # The bare directory (no query string, an unbound filterset) is the most visited page.
     cacheable = filterset.is_valid() or not filterset.is_bound
-    results_html = cache.get(key) if cacheable else None
-    if results_html is None:
+    body_html = cache.get(key) if cacheable else None
+    if body_html is None:
         page = selectors.directory_page(filterset=filterset, sort=sort, page=page_number)
-        results_html = render_to_string(
-            "actors/_directory_results.html",
-            {"page": page, "sort": sort, "query": selectors.query_without_page(request.GET)},
-            request=None,
+        body_html = render_to_string(
+            "actors/_directory_body.html",
+            {
+                "filter": filterset,
+                "sort": sort,
+                "page": page,
+                "query": selectors.query_without_page(request.GET),
+                "searching": bool(request.GET.get("q")),
+            },
         )
-        cache.set(key, results_html, timeout=600)
-    return render(
-        request,
-        "actors/directory.html",
-        {"filter": filterset, "sort": sort, "results_html": results_html},
-    )
+        cache.set(key, body_html, timeout=600)
+    return render(request, "actors/directory.html", {"body_html": body_html})
 
 
+@anonymous_page_cache
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = selectors.organisation_for_page(slug=slug, user=request.user)
     key = f"org:{organisation.pk}:{directory_version()}:{get_language()}"

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.utils.http import url_has_allowed_host_and_scheme
 
 
 def set_language_cookie(response, language: str):
@@ -13,3 +14,12 @@ def set_language_cookie(response, language: str):
             httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
     return response
+
+
+def safe_next(request, fallback: str = "/") -> str:
+    target = request.GET.get("next") or request.headers.get("referer") or fallback
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return fallback

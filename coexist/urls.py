@@ -19,7 +19,7 @@ urlpatterns = [
     path("annuaire/", include("actors.urls")),
     path("compte/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("langue/", views.switch_language, name="switch_language"),
     path("admin/", admin.site.urls),
 ]
 

@@ -4,18 +4,33 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from coexist import selectors
-from coexist.cache import directory_version
+from coexist.cache import anonymous_page_cache, directory_version
+from coexist.i18n import safe_next, set_language_cookie
 
 logger = logging.getLogger(__name__)
 
 
+@require_GET
+def switch_language(request: HttpRequest) -> HttpResponse:
+    """Change the interface language: a GET form, so cached pages need no CSRF token.
+
+    It only sets the (strictly necessary) language cookie and redirects back.
+    """
+    language = request.GET.get("language", "")
+    response = redirect(safe_next(request))
+    if language in dict(settings.LANGUAGES):
+        set_language_cookie(response, language)
+    return response
+
+
+@anonymous_page_cache
 def home(request: HttpRequest) -> HttpResponse:
     key = f"home:{directory_version()}:{get_language()}"
     body_html = cache.get(key)

@@ -43,9 +43,20 @@ def test_pages_are_french_first_and_english_on_request(client):
 
 @pytest.mark.django_db
 def test_the_language_switcher_works_without_javascript(client):
-    response = client.post(reverse("set_language"), {"language": "en", "next": "/annuaire/"})
+    response = client.get(reverse("switch_language"), {"language": "en", "next": "/annuaire/"})
     assert response.status_code == 302 and response["Location"] == "/annuaire/"
+    assert response.cookies["django_language"].value == "en"
     assert '<html lang="en">' in client.get("/annuaire/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_switcher_does_not_redirect_elsewhere(client):
+    response = client.get(
+        reverse("switch_language"), {"language": "en", "next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/"
+    response = client.get(reverse("switch_language"), {"language": "xx", "next": "/annuaire/"})
+    assert "django_language" not in response.cookies
 
 
 @pytest.mark.django_db
