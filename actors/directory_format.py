@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email, validate_slug
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from actors.languages import is_language_code
 from actors.models import SDG, Competence, ContributionType, OrganisationKind, Territory
 from actors.validators import validate_phone
 
@@ -87,7 +87,6 @@ TEXT_LIMITS: dict[str, int] = {
 SLUG_MAX_LENGTH = 220
 DEFAULT_COUNTRY = "FR"
 
-_LANGUAGE_CODES = frozenset(code for code in LANG_INFO if len(code) == 2)
 _COUNTRY_CODES = frozenset(code for code, _name in countries)
 _validate_url = URLValidator(schemes=["http", "https"])
 
@@ -498,7 +497,7 @@ def _country_code(value: str) -> str | None:
 
 
 def _language_code(value: str) -> str | None:
-    return value.lower() if value.lower() in _LANGUAGE_CODES else None
+    return value.lower() if is_language_code(value.lower()) else None
 
 
 def _country_message(value: str) -> str:

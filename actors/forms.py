@@ -1,13 +1,8 @@
 from django import forms
-from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
+from actors.languages import language_choices
 from actors.models import Competence, Organisation
-
-
-def language_choices() -> list[tuple[str, str]]:
-    codes = sorted(code for code in LANG_INFO if len(code) == 2 and "name" in LANG_INFO[code])
-    return [(code, f"{LANG_INFO[code]['name_local']} ({code})") for code in codes]
 
 
 class OrganisationForm(forms.ModelForm):

@@ -681,3 +681,13 @@ def test_export_defuses_spreadsheet_formulas_and_the_round_trip_still_holds(tmp_
     assert (result.created, result.updated, result.unchanged) == (0, 0, 1)
     organisation.refresh_from_db()
     assert organisation.name.startswith("=HYPERLINK")
+
+
+@pytest.mark.django_db
+def test_languages_are_any_iso_639_1_code_including_wolof_and_malagasy():
+    content = "name,kind,languages\nTeranga Solidarité,ngo,fr;wo;mg\nBabel,ngo,fr;xx\n"
+    result = import_directory(filename="langues.csv", content=content.encode())
+    assert [str(error) for error in result.errors] == [
+        "row 2, column languages: " + result.errors[0].message
+    ]
+    assert "xx" in result.errors[0].message

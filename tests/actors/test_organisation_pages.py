@@ -19,7 +19,7 @@ from actors import services
 from actors.models import SDG, Membership, Organisation, OrganisationNeed
 from coexist.models import Email
 from coexist.tasks import email_send
-from tests.factories import MembershipFactory, competence, contribution, kind
+from tests.factories import MembershipFactory, OrganisationFactory, competence, contribution, kind
 
 pytestmark = pytest.mark.django_db
 
@@ -634,3 +634,12 @@ def test_editing_without_a_new_logo_keeps_the_current_one(client, organisation, 
     organisation.refresh_from_db()
     assert organisation.city == "Genève"
     assert organisation.logo.name == logo
+
+
+def test_working_languages_are_named_in_the_visitor_language(client, db):
+    OrganisationFactory(slug="teranga", languages=["fr", "wo", "mg"])
+    html = client.get(reverse("actors:detail", args=["teranga"])).content.decode()
+    assert "French, Wolof, Malagasy" in html
+    client.cookies["django_language"] = "fr"
+    html = client.get(reverse("actors:detail", args=["teranga"])).content.decode()
+    assert "Français, Wolof, Malgache" in html
