@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -139,6 +140,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis: broker and cache when set; eager Celery and a local cache otherwise.
 REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+    # Parallel test workers each use their own Redis database: clearing the cache
+    # in one test (FLUSHDB) must not wipe another worker's entries.
+    from urllib.parse import urlparse
+
+    _worker = int("".join(c for c in os.environ["PYTEST_XDIST_WORKER"] if c.isdigit()) or 0)
+    _redis = urlparse(REDIS_URL)
+    _database = int(_redis.path.strip("/") or 0)
+    REDIS_URL = _redis._replace(path=f"/{(_database + _worker) % 16}").geturl()
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -321,5 +331,11 @@ CELERY_BEAT_SCHEDULE = {
     "email-outbox-sweep": {
         "task": "coexist.tasks.email_send_pending",
         "schedule": 300.0,
+    },
+    # Every suggestion recomputed at night (CELERY_TIMEZONE): also catches up whatever a
+    # broker outage lost during the day.
+    "matching-recompute-all": {
+        "task": "matching.tasks.recompute_all",
+        "schedule": crontab(hour=3, minute=0),
     },
 }

@@ -98,3 +98,14 @@ def test_healthz_is_503_when_the_database_is_down(client):
         connection.settings_dict.update(original)
     assert response.status_code == 503
     assert response.json()["database"] == "error"
+
+
+def test_parallel_test_workers_do_not_share_a_redis_database(settings):
+    import os
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not (settings.REDIS_URL and worker):
+        pytest.skip("only meaningful with Redis and several workers")
+    base = int(os.environ["REDIS_URL"].rsplit("/", 1)[-1])
+    expected = (base + int(worker.removeprefix("gw"))) % 16
+    assert settings.REDIS_URL.endswith(f"/{expected}")
