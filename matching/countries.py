@@ -6,7 +6,7 @@ preposition ("au Burkina Faso", "en Inde", "aux Philippines") for "intervient au
 No Django here.
 """
 
-from matching.engine import Label
+from matching.profiles import Label
 
 COUNTRY_NAMES: dict[str, Label] = {
     "AF": Label("en Afghanistan", "Afghanistan"),

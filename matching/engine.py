@@ -2,10 +2,13 @@
 
 Feed it plain data (a :class:`Taxonomy` and :class:`Profile` objects), build an
 :class:`Engine` once, then ask :meth:`Engine.suggest` for one organisation or
-:meth:`Engine.suggest_all` for the whole network.
+:meth:`Engine.suggest_all` for the whole network. When a few profiles change,
+:meth:`Engine.update` gives a new engine in a fraction of the build time, and
+:meth:`Engine.candidate_scores` tells how the changed profiles now score, as candidates,
+for every seeker (what an incremental recompute needs).
 
 Scoring (every signal lies in 0..1, the weights add up to 1, so a score lies in 0..1 and
-means the same in every answer):
+means the same in every answer; the weights are in :mod:`matching.weights`):
 
 * **needs** — for each need of the seeker: the competence (offered exactly: 1; another
   competence of the same category: :data:`CATEGORY_CREDIT`) and the need's own words (the
@@ -26,508 +29,106 @@ means the same in every answer):
 
 Everything is computed with sparse matrices, in batches of seekers, so the whole network
 is ranked in seconds (see ``bench/matching_engine.py``).
+
+Modules, by topic: :mod:`matching.profiles` (the input dataclasses), :mod:`matching.weights`
+(the model's parameters), :mod:`matching.reasons` (reasons: finding and rendering them),
+:mod:`matching.batches` and :mod:`matching.matrices` (containers and sparse helpers), and
+this one (the index, scoring and ranking; it reads the parameters through its own
+globals, which the evaluation's ablation patches). Names are re-exported here.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from operator import attrgetter
+from typing import Any
 
 import numpy as np
 from scipy import sparse
 
-from matching.text import CONCEPT_PREFIX, CONCEPTS_BY_KEY, TRIGGER_STEMS, analyse_tokens
-
-Language = Literal["fr", "en"]
-
-# ---------------------------------------------------------------------------------------
-# Weights. Hand-set, then checked on the tuning part of bench/matching_eval (never on the
-# held-out part); see bench/matching_eval/README.md for the figures behind them.
-
-WEIGHTS: dict[str, float] = {
-    "needs": 0.46,
-    "words": 0.14,
-    "contributions": 0.12,
-    "kind": 0.10,
-    "countries": 0.06,
-    "territory": 0.06,
-    "sdgs": 0.06,
-}
-# Within one need: competence match vs the need's words.
-NEED_COMPETENCE_SHARE = 0.5
-# Credit for offering another competence of the same category; "sectors" is a grab-bag
-# (water and child protection share it), so it earns less.
-CATEGORY_CREDIT = 0.35
-CATEGORY_CREDIT_OVERRIDES = {"sectors": 0.15}
-# A TF-IDF cosine of this much already counts as a full text match.
-TEXT_SATURATION = 0.35
-# Penalty (subtracted) for a peer seeking the same contributions / competences.
-PEER_PENALTY = 0.08
-# Territory counts this share of its weight when the need is not hands-on.
-REMOTE_TERRITORY_SHARE = 0.3
-# Completeness multiplier: (1 - COMPLETENESS_SHARE) + COMPLETENESS_SHARE * completeness.
-COMPLETENESS_SHARE = 0.15
-# Below this, nothing in the candidate answers the needs themselves: not suggested.
-MIN_EVIDENCE = 0.02
-
-HANDS_ON_CONTRIBUTIONS = frozenset({"employee-volunteering", "premises-equipment"})
-LOCAL_KINDS = frozenset({"association", "local-authority"})
-# Territories that mean "anywhere" rather than a place.
-VAGUE_TERRITORIES = frozenset({"international", "other-france", "other-switzerland"})
-# Neighbouring territories around the CSI (the Grand Genève and the Savoies), where a
-# hands-on partner is still close enough.
-ZONES: dict[str, frozenset[str]] = {
-    "leman": frozenset({"ain", "haute-savoie", "savoie", "geneve", "vaud", "valais"}),
-    "rhone-alpes": frozenset(
-        {"ain", "isere", "rhone", "savoie", "haute-savoie", "drome", "ardeche", "loire"}
-    ),
-    "romandie": frozenset({"geneve", "vaud", "valais", "neuchatel", "fribourg", "jura-ch"}),
-}
-ZONE_CREDIT = 0.6
-
-KIND_GROUPS: dict[str, str] = {
-    "ngo": "civil",
-    "association": "civil",
-    "company": "business",
-    "social-enterprise": "sse",
-    "foundation": "funder",
-    "local-authority": "public",
-    "public-agency": "public",
-    "international-organisation": "public",
-    "academic": "academic",
-    "network": "network",
-}
-_GROUPS = ("civil", "business", "sse", "funder", "public", "academic", "network", "other")
-# KIND_AFFINITY[seeker group][candidate group]: how naturally the second answers the first.
-KIND_AFFINITY: dict[str, dict[str, float]] = {
-    "civil": {
-        "civil": 0.4,
-        "business": 1.0,
-        "sse": 0.8,
-        "funder": 0.8,
-        "public": 0.6,
-        "academic": 0.7,
-        "network": 0.5,
-    },
-    "business": {
-        "civil": 1.0,
-        "business": 0.6,
-        "sse": 0.9,
-        "funder": 0.3,
-        "public": 0.5,
-        "academic": 0.7,
-        "network": 0.6,
-    },
-    "sse": {
-        "civil": 0.8,
-        "business": 1.0,
-        "sse": 0.6,
-        "funder": 0.8,
-        "public": 0.6,
-        "academic": 0.7,
-        "network": 0.6,
-    },
-    "funder": {
-        "civil": 1.0,
-        "business": 0.6,
-        "sse": 0.9,
-        "funder": 0.4,
-        "public": 0.6,
-        "academic": 0.7,
-        "network": 0.6,
-    },
-    "public": {
-        "civil": 0.9,
-        "business": 0.9,
-        "sse": 0.9,
-        "funder": 0.7,
-        "public": 0.5,
-        "academic": 0.8,
-        "network": 0.6,
-    },
-    "academic": {
-        "civil": 0.9,
-        "business": 0.9,
-        "sse": 0.8,
-        "funder": 0.8,
-        "public": 0.7,
-        "academic": 0.5,
-        "network": 0.6,
-    },
-    "network": {
-        "civil": 0.8,
-        "business": 0.9,
-        "sse": 0.8,
-        "funder": 0.8,
-        "public": 0.7,
-        "academic": 0.7,
-        "network": 0.4,
-    },
-}
-DEFAULT_AFFINITY = 0.6
-
-MAX_REASONS = 6
-MAX_WORDS = 3
-BATCH_NEEDS = 800
-
-
-# ---------------------------------------------------------------------------------------
-# Data in
-
-
-class Label(NamedTuple):
-    fr: str
-    en: str
-
-    def get(self, language: str) -> str:
-        return self.en if language.startswith("en") else self.fr
-
-
-@dataclass(frozen=True)
-class Taxonomy:
-    """Labels and structure of the taxonomies, as plain data.
-
-    ``country_names`` maps ISO codes to French/English names; a French name may carry its
-    preposition (``"au Burkina Faso"``), otherwise one is guessed. Missing countries fall
-    back to :data:`matching.countries.COUNTRY_NAMES`, then to the code.
-    """
-
-    competence_category: Mapping[str, str]
-    competence_labels: Mapping[str, Label]
-    category_labels: Mapping[str, Label] = field(default_factory=dict)
-    contribution_labels: Mapping[str, Label] = field(default_factory=dict)
-    kind_labels: Mapping[str, Label] = field(default_factory=dict)
-    territory_labels: Mapping[str, Label] = field(default_factory=dict)
-    sdg_labels: Mapping[int, Label] = field(default_factory=dict)
-    country_names: Mapping[str, Label] = field(default_factory=dict)
-
-    @classmethod
-    def from_csv(cls, directory: Any) -> Taxonomy:
-        """Read the taxonomy CSV files shipped in ``actors/taxonomy/``."""
-        import csv
-        from pathlib import Path
-
-        def rows(name: str) -> list[dict[str, str]]:
-            with open(Path(directory) / f"{name}.csv", encoding="utf-8-sig", newline="") as f:
-                return list(csv.DictReader(f))
-
-        def labels(name: str, key: str = "slug") -> dict[str, Label]:
-            return {r[key]: Label(r["label_fr"], r["label_en"]) for r in rows(name)}
-
-        competences = rows("competences")
-        return cls(
-            competence_category={r["slug"]: r["category"] for r in competences},
-            competence_labels={r["slug"]: Label(r["label_fr"], r["label_en"]) for r in competences},
-            category_labels=labels("competence_categories"),
-            contribution_labels=labels("contribution_types"),
-            kind_labels=labels("organisation_kinds"),
-            territory_labels=labels("territories"),
-            sdg_labels={int(k): v for k, v in labels("sdgs", "number").items()},
-        )
-
-    def competence_label(self, slug: str) -> Label:
-        return self.competence_labels.get(slug, Label(slug, slug))
-
-    def country_label(self, code: str) -> Label:
-        from matching.countries import COUNTRY_NAMES
-
-        code = code.upper()
-        return self.country_names.get(code) or COUNTRY_NAMES.get(code) or Label(code, code)
-
-
-class Need(NamedTuple):
-    """One need: a competence slug and the organisation's own words about it."""
-
-    competence: str
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What the engine knows of one organisation (or of a project, seen as a seeker).
-
-    ``needs`` accepts :class:`Need` or plain ``(competence, text)`` tuples.
-    ``completeness`` is 0..1; left as ``None`` it is estimated by :func:`completeness_of`.
-    """
-
-    id: int
-    slug: str
-    name: str
-    kind: str
-    pitch: str = ""
-    description: str = ""
-    needs_description: str = ""
-    offers: frozenset[str] = frozenset()
-    needs: tuple[Need, ...] = ()
-    contributions_offered: frozenset[str] = frozenset()
-    contributions_sought: frozenset[str] = frozenset()
-    sdgs: frozenset[int] = frozenset()
-    countries: frozenset[str] = frozenset()
-    territories: frozenset[str] = frozenset()
-    completeness: float | None = None
-    member_ids: frozenset[int] = frozenset()
-    published: bool = True
-
-    def __post_init__(self) -> None:
-        fix = object.__setattr__
-        fix(self, "needs", tuple(Need(*n) for n in self.needs))
-        for name in (
-            "offers",
-            "contributions_offered",
-            "contributions_sought",
-            "territories",
-            "member_ids",
-        ):
-            fix(self, name, frozenset(getattr(self, name)))
-        fix(self, "sdgs", frozenset(int(s) for s in self.sdgs))
-        fix(self, "countries", frozenset(c.upper() for c in self.countries))
-        if self.completeness is None:
-            fix(self, "completeness", completeness_of(self))
-
-    @property
-    def has_needs(self) -> bool:
-        return bool(self.needs) or bool(self.needs_description.strip())
-
-
-def completeness_of(profile: Profile) -> float:
-    """A rough share of the profile that is filled in (0..1)."""
-    checks = (
-        bool(profile.pitch.strip()),
-        len(profile.description) >= 200,
-        len(profile.description) >= 600,
-        bool(profile.offers),
-        bool(profile.contributions_offered),
-        bool(profile.sdgs),
-        bool(profile.territories or profile.countries),
-        bool(profile.needs or profile.needs_description.strip()),
-    )
-    return sum(checks) / len(checks)
-
-
-# ---------------------------------------------------------------------------------------
-# Data out
-
-
-class Term(NamedTuple):
-    """A thing a reason names: a key (slug, code or word) and its French/English text."""
-
-    key: str
-    fr: str
-    en: str
-
-    def text(self, language: str) -> str:
-        return self.en if language.startswith("en") else self.fr
-
-
-@dataclass(frozen=True)
-class Reason:
-    """Why a candidate is suggested, as data: render it with :func:`reason_text`.
-
-    Codes: ``offers`` (competences needed and offered), ``offers_related`` (a competence
-    of the same category: ``terms`` holds the offered one, ``related`` the needed one),
-    ``contribution`` (one contribution type sought and offered), ``words`` (shared
-    words), ``countries`` (shared countries of intervention), ``territory`` (shared or
-    neighbouring territory), ``sdgs`` (shared SDGs).
-    """
-
-    code: str
-    terms: tuple[Term, ...]
-    related: tuple[Term, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "terms": [list(t) for t in self.terms],
-            "related": [list(t) for t in self.related],
-        }
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Reason:
-        return cls(
-            data["code"],
-            tuple(Term(*t) for t in data.get("terms", ())),
-            tuple(Term(*t) for t in data.get("related", ())),
-        )
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    candidate_id: int
-    score: float
-    reasons: tuple[Reason, ...]
-    # Competence slugs of the seeker's needs that the candidate offers exactly.
-    answered_needs: tuple[str, ...] = ()
-
-
-# ---------------------------------------------------------------------------------------
-# Rendering reasons
-
-_CONTRIBUTION_PHRASES: dict[str, Label] = {
-    "financial-sponsorship": Label("apporte du mécénat financier", "gives financial sponsorship"),
-    "skills-sponsorship": Label(
-        "pratique le mécénat de compétences", "gives skills-based sponsorship"
-    ),
-    "in-kind-donation": Label("fait des dons en nature", "makes in-kind donations"),
-    "employee-volunteering": Label(
-        "propose du bénévolat de salariés", "offers employee volunteering"
-    ),
-    "technical-expertise": Label("apporte une expertise technique", "brings technical expertise"),
-    "co-innovation": Label(
-        "co-construit des innovations sociétales", "co-creates social innovation"
-    ),
-    "economic-cooperation": Label(
-        "pratique la coopération économique (achats, sous-traitance)",
-        "offers economic cooperation (purchasing, subcontracting)",
-    ),
-    "network-visibility": Label("apporte réseau et visibilité", "brings network and visibility"),
-    "premises-equipment": Label(
-        "met à disposition des locaux et équipements", "provides premises and equipment"
-    ),
-}
-
-_FR_MASCULINE_IN_E = frozenset(
-    {"cambodge", "mexique", "mozambique", "zimbabwe", "belize", "suriname"}
+from matching.batches import Columns, Ranked, SeekerBatch
+from matching.matrices import Vocabulary, counts_matrix, l2_normalise, rows_matrix, with_width
+from matching.profiles import Label, Language, Need, Profile, Taxonomy, completeness_of
+from matching.reasons import (
+    Reason,
+    Suggestion,
+    Term,
+    find_reasons,
+    french_in,
+    pick_words,
+    reason_text,
+    suggestion_texts,
 )
-_FR_PLURAL = frozenset(
-    {
-        "etats-unis",
-        "pays-bas",
-        "philippines",
-        "emirats arabes unis",
-        "comores",
-        "maldives",
-        "seychelles",
-    }
+from matching.text import analyse_tokens
+from matching.weights import (
+    BATCH_NEEDS,
+    CATEGORY_CREDIT,
+    CATEGORY_CREDIT_OVERRIDES,
+    COMPLETENESS_SHARE,
+    DEFAULT_AFFINITY,
+    GROUPS,
+    HANDS_ON_CONTRIBUTIONS,
+    KIND_AFFINITY,
+    KIND_GROUPS,
+    LOCAL_KINDS,
+    MAX_REASONS,
+    MAX_WORDS,
+    MIN_EVIDENCE,
+    NEED_COMPETENCE_SHARE,
+    PEER_PENALTY,
+    REMOTE_TERRITORY_SHARE,
+    TEXT_SATURATION,
+    VAGUE_TERRITORIES,
+    WEIGHTS,
+    ZONE_CREDIT,
+    ZONES,
+    hands_on,
+    zones_of,
 )
 
-
-def french_in(name: str) -> str:
-    """``Burkina Faso`` → ``au Burkina Faso``; ``Inde`` → ``en Inde``; keeps a given one."""
-    if name.split(" ", 1)[0] in {"au", "en", "aux", "à", "a"}:
-        return name
-    key = name.lower()
-    plain = "".join(c for c in key if c.isalpha() or c in " -")
-    if plain in _FR_PLURAL:
-        return f"aux {name}"
-    if key[:1] in "aeiouyéèêâîôûh" or (key.endswith("e") and plain not in _FR_MASCULINE_IN_E):
-        return f"en {name}"
-    return f"au {name}"
-
-
-def _join(items: Sequence[str], language: str) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    last = " and " if language.startswith("en") else " et "
-    return ", ".join(items[:-1]) + last + items[-1]
-
-
-def reason_text(reason: Reason, language: Language | str = "fr") -> str:
-    """The reason as a short phrase in French (``"fr"``, the default) or English."""
-    en = language.startswith("en")
-    texts = [t.text(language) for t in reason.terms]
-    code = reason.code
-    if code == "offers":
-        return ("offers " if en else "propose ") + _join(texts, language)
-    if code == "offers_related":
-        related = _join([t.text(language) for t in reason.related], language)
-        if en:
-            return f"offers {_join(texts, language)}, close to {related}"
-        return f"propose {_join(texts, language)}, proche de {related}"
-    if code == "contribution":
-        term = reason.terms[0]
-        phrase = _CONTRIBUTION_PHRASES.get(term.key)
-        if phrase:
-            return phrase.get(language)
-        return ("gives " if en else "apporte : ") + term.text(language)
-    if code == "words":
-        return ("shared words: " if en else "mots communs : ") + ", ".join(texts)
-    if code == "countries":
-        if en:
-            return "also works in " + _join(texts, language)
-        return "intervient aussi " + _join([french_in(t) for t in texts], "fr")
-    if code == "territory":
-        return ("also active in " if en else "présent aussi : ") + _join(texts, language)
-    if code == "sdgs":
-        if en:
-            label = "SDG" if len(texts) == 1 else "SDGs"
-            return f"shares {label} {_join([t.key for t in reason.terms], language)}"
-        label = "l'ODD" if len(texts) == 1 else "les ODD"
-        return f"partage {label} {_join([t.key for t in reason.terms], 'fr')}"
-    return _join(texts, language)
+__all__ = [
+    "BATCH_NEEDS",
+    "CATEGORY_CREDIT",
+    "CATEGORY_CREDIT_OVERRIDES",
+    "COMPLETENESS_SHARE",
+    "DEFAULT_AFFINITY",
+    "HANDS_ON_CONTRIBUTIONS",
+    "KIND_AFFINITY",
+    "KIND_GROUPS",
+    "LOCAL_KINDS",
+    "MAX_REASONS",
+    "MAX_WORDS",
+    "MIN_EVIDENCE",
+    "NEED_COMPETENCE_SHARE",
+    "PEER_PENALTY",
+    "REMOTE_TERRITORY_SHARE",
+    "TEXT_SATURATION",
+    "VAGUE_TERRITORIES",
+    "WEIGHTS",
+    "ZONES",
+    "ZONE_CREDIT",
+    "Engine",
+    "Label",
+    "Language",
+    "Need",
+    "Profile",
+    "Ranked",
+    "Reason",
+    "Suggestion",
+    "Taxonomy",
+    "Term",
+    "build_index",
+    "completeness_of",
+    "french_in",
+    "reason_text",
+    "suggestion_texts",
+]
 
 
-# ---------------------------------------------------------------------------------------
-# The index
-
-
-class _Vocabulary:
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-        self.terms: list[str] = []
-
-    def id(self, term: str) -> int:
-        index = self.ids.get(term)
-        if index is None:
-            index = self.ids[term] = len(self.terms)
-            self.terms.append(term)
-        return index
-
-
-def _rows(
-    items: Sequence[Iterable[Any]], columns: Mapping[Any, int], width: int
-) -> sparse.csr_matrix:
-    """A 0/1 CSR matrix: one row per item, a 1 in the column of each known value."""
-    indptr = [0]
-    indices: list[int] = []
-    for values in items:
-        cols = sorted({columns[v] for v in values if v in columns})
-        indices.extend(cols)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix(
-        (data, np.asarray(indices, dtype=np.int32), np.asarray(indptr, dtype=np.int64)),
-        shape=(len(items), width),
-    )
-
-
-def _counts_matrix(bags: Sequence[Counter[int]], width: int) -> sparse.csr_matrix:
-    indptr = [0]
-    indices: list[int] = []
-    data: list[float] = []
-    for bag in bags:
-        for term, count in sorted(bag.items()):
-            indices.append(term)
-            data.append(count)
-        indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (
-            np.asarray(data, dtype=np.float32),
-            np.asarray(indices, dtype=np.int32),
-            np.asarray(indptr, dtype=np.int64),
-        ),
-        shape=(len(bags), width),
-    )
-
-
-def _l2_normalise(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms).astype(np.float32) @ matrix)
-
-
-@dataclass
-class _SeekerBatch:
-    """Everything about a batch of seekers, as matrices aligned with ``seekers``."""
-
-    seekers: list[Profile]
-    need_owner: np.ndarray  # need row -> seeker row
-    need_competence: list[str]
-    need_query: sparse.csr_matrix  # need rows x vocabulary (tf-idf, l2)
-    desc_query: sparse.csr_matrix  # seekers x vocabulary
-    query_surfaces: list[dict[int, str]]  # per seeker: term id -> surface word
+_TERM = attrgetter("term")
 
 
 class Engine:
@@ -535,19 +136,15 @@ class Engine:
 
     ``Engine(taxonomy, profiles)``; then :meth:`suggest` for one seeker, :meth:`suggest_for`
     for a profile that is not in the index (a project's needs), :meth:`suggest_all` for
-    every profile with needs, and :meth:`update` when a few profiles change.
+    every profile with needs, :meth:`update` when a few profiles change and
+    :meth:`candidate_scores` to score a few candidates for every seeker.
+
+    Not safe for concurrent calls from several threads (:meth:`suggest_all` runs its own
+    threads internally).
     """
 
     def __init__(self, taxonomy: Taxonomy, profiles: Iterable[Profile]) -> None:
         self.taxonomy = taxonomy
-        self.profiles: list[Profile] = sorted(profiles, key=lambda p: (p.slug, p.id))
-        self.position: dict[int, int] = {}
-        for i, profile in enumerate(self.profiles):
-            if profile.id in self.position:
-                raise ValueError(f"duplicate profile id {profile.id}")
-            self.position[profile.id] = i
-        self._ids = np.asarray([p.id for p in self.profiles], dtype=np.int64)
-
         competences = sorted(taxonomy.competence_category)
         self._competence_col = {slug: i for i, slug in enumerate(competences)}
         categories = sorted(set(taxonomy.competence_category.values()))
@@ -560,22 +157,10 @@ class Engine:
             [CATEGORY_CREDIT_OVERRIDES.get(c, CATEGORY_CREDIT) for c in categories],
             dtype=np.float32,
         )
-        contributions = sorted(
-            set(taxonomy.contribution_labels)
-            | {c for p in self.profiles for c in p.contributions_offered | p.contributions_sought}
-        )
-        self._contribution_col = {slug: i for i, slug in enumerate(contributions)}
         self._sdg_col = {n: n - 1 for n in range(1, 18)}
-        countries = sorted({c for p in self.profiles for c in p.countries})
-        self._country_col = {code: i for i, code in enumerate(countries)}
-        territories = sorted(
-            (set(taxonomy.territory_labels) | {t for p in self.profiles for t in p.territories})
-            - VAGUE_TERRITORIES
-        )
-        self._territory_col = {slug: i for i, slug in enumerate(territories)}
         self._zone_col = {zone: i for i, zone in enumerate(sorted(ZONES))}
-        self._group_col = {g: i for i, g in enumerate(_GROUPS)}
-        self._affinity = np.full((len(_GROUPS), len(_GROUPS)), DEFAULT_AFFINITY, np.float32)
+        self._group_col = {g: i for i, g in enumerate(GROUPS)}
+        self._affinity = np.full((len(GROUPS), len(GROUPS)), DEFAULT_AFFINITY, np.float32)
         for seeker_group, row in KIND_AFFINITY.items():
             for candidate_group, value in row.items():
                 self._affinity[self._group_col[seeker_group], self._group_col[candidate_group]] = (
@@ -589,39 +174,95 @@ class Engine:
         self._label_terms = {
             slug: frozenset(t.term for t in tokens) for slug, tokens in self._label_tokens.items()
         }
-        self._vocabulary = _Vocabulary()
-        self._build()
+        self._label_term_lists = {
+            slug: [t.term for t in tokens] for slug, tokens in self._label_tokens.items()
+        }
+        self._vocabulary = Vocabulary()
+        self._seekers: SeekerBatch | None = None
+        self._seeker_rows: tuple[SeekerBatch, dict[int, tuple[int, list[int]]]] | None = None
+        ordered = self._ordered(profiles)
+        bags = [self._document_bag(p) for p in ordered]
+        self._index(ordered, counts_matrix(bags, len(self._vocabulary)))
 
     # -- building ------------------------------------------------------------------------
 
-    def _document_bag(self, profile: Profile) -> Counter[int]:
-        vocabulary = self._vocabulary
-        bag: Counter[int] = Counter()
-        for token in analyse_tokens(f"{profile.name}. {profile.pitch}. {profile.description}"):
-            bag[vocabulary.id(token.term)] += 1
+    @staticmethod
+    def _ordered(profiles: Iterable[Profile]) -> list[Profile]:
+        ordered = sorted(profiles, key=lambda p: (p.slug, p.id))
+        seen: set[int] = set()
+        for profile in ordered:
+            if profile.id in seen:
+                raise ValueError(f"duplicate profile id {profile.id}")
+            seen.add(profile.id)
+        return ordered
+
+    def _document_bag(self, profile: Profile) -> dict[int, int]:
+        """Term id -> count in the profile's text and its offered competences' labels."""
+        tokens = analyse_tokens(f"{profile.name}. {profile.pitch}. {profile.description}")
+        terms = Counter(map(_TERM, tokens))
         for slug in profile.offers:
-            for token in self._label_tokens.get(slug, ()):
-                bag[vocabulary.id(token.term)] += 1
+            terms.update(self._label_term_lists.get(slug, ()))
+        known = self._vocabulary.ids.get
+        new_id = self._vocabulary.id
+        bag = {}
+        for term, count in terms.items():
+            term_id = known(term)
+            bag[new_id(term) if term_id is None else term_id] = count
         return bag
 
-    def _build(self) -> None:
-        profiles = self.profiles
-        bags = [self._document_bag(p) for p in profiles]
-        width = len(self._vocabulary.terms)
-        counts = _counts_matrix(bags, width)
+    def _index(
+        self, profiles: list[Profile], counts: sparse.csr_matrix, previous: Engine | None = None
+    ) -> None:
+        """Index ``profiles`` (sorted by slug) whose document term counts are ``counts``
+        (reusing what ``previous`` computed for the same profiles)."""
+        taxonomy = self.taxonomy
+        self.profiles: list[Profile] = profiles
+        self.position: dict[int, int] = {p.id: i for i, p in enumerate(profiles)}
+        self._ids = np.asarray([p.id for p in profiles], dtype=np.int64)
+        contributions = sorted(
+            set(taxonomy.contribution_labels)
+            | {c for p in profiles for c in p.contributions_offered | p.contributions_sought}
+        )
+        self._contribution_col = {slug: i for i, slug in enumerate(contributions)}
+        countries = sorted({c for p in profiles for c in p.countries})
+        self._country_col = {code: i for i, code in enumerate(countries)}
+        territories = sorted(
+            (set(taxonomy.territory_labels) | {t for p in profiles for t in p.territories})
+            - VAGUE_TERRITORIES
+        )
+        self._territory_col = {slug: i for i, slug in enumerate(territories)}
+
+        self._counts = counts
+        width = counts.shape[1]
         document_frequency = np.bincount(counts.indices, minlength=width).astype(np.float32)
         self._idf = np.log((1 + len(profiles)) / (1 + document_frequency)).astype(np.float32) + 1
         self._idf_width = width
+        # Queries weigh only terms that some document has (others cannot match anything).
+        self._query_idf = self._idf * (document_frequency > 0)
         tf = counts.copy()
         tf.data = 1 + np.log(tf.data)
-        self._documents = _l2_normalise(tf @ sparse.diags(self._idf).astype(np.float32))
+        self._documents = l2_normalise(tf @ sparse.diags(self._idf).astype(np.float32))
         self._documents_t = sparse.csr_matrix(self._documents.T)
-        self._build_structured()
+        self._build_structured(previous)
 
-    def _build_structured(self) -> None:
-        profiles = self.profiles
+    # Per-profile arrays (the profile is the last axis), built by :meth:`_structured_of`.
+    _STRUCTURED = (
+        "_offers_d",
+        "_offer_categories_d",
+        "_needs_d",
+        "_contributions_offered_d",
+        "_contributions_sought_d",
+        "_sdgs_d",
+        "_countries_d",
+        "_territories_d",
+        "_zones_d",
+        "_group",
+        "_completeness",
+        "_unpublished",
+    )
+
+    def _structured_of(self, profiles: Sequence[Profile]) -> dict[str, np.ndarray]:
         n_comp = len(self._competence_col)
-        offered = _rows([p.offers for p in profiles], self._competence_col, n_comp)
         category_rows = [
             {
                 self.taxonomy.competence_category[c]
@@ -633,67 +274,119 @@ class Engine:
 
         # Small structured matrices are dense (values x profiles): fast BLAS and indexing.
         def dense(items: Sequence[Iterable[Any]], columns: Mapping[Any, int]) -> np.ndarray:
-            return _rows(items, columns, max(1, len(columns))).T.toarray()
+            return rows_matrix(items, columns, max(1, len(columns))).T.toarray()
 
-        self._offers_d = offered.T.toarray()
-        self._offer_categories_d = dense(category_rows, self._category_col)
-        self._needs_d = dense(
-            [{n.competence for n in p.needs} - p.offers for p in profiles], self._competence_col
+        return {
+            "_offers_d": rows_matrix(
+                [p.offers for p in profiles], self._competence_col, n_comp
+            ).T.toarray(),
+            "_offer_categories_d": dense(category_rows, self._category_col),
+            "_needs_d": dense(
+                [{n.competence for n in p.needs} - p.offers for p in profiles],
+                self._competence_col,
+            ),
+            "_contributions_offered_d": dense(
+                [p.contributions_offered for p in profiles], self._contribution_col
+            ),
+            # What a profile seeks and does not give itself: a peer, not an answer.
+            "_contributions_sought_d": dense(
+                [p.contributions_sought - p.contributions_offered for p in profiles],
+                self._contribution_col,
+            ),
+            "_sdgs_d": dense([p.sdgs for p in profiles], self._sdg_col),
+            "_countries_d": dense([p.countries for p in profiles], self._country_col),
+            "_territories_d": dense([p.territories for p in profiles], self._territory_col),
+            "_zones_d": dense([zones_of(p) for p in profiles], self._zone_col),
+            "_group": np.asarray(
+                [self._group_col[KIND_GROUPS.get(p.kind, "other")] for p in profiles], np.int32
+            ),
+            "_completeness": np.asarray(
+                [min(1.0, max(0.0, p.completeness or 0.0)) for p in profiles], np.float32
+            ),
+            "_unpublished": np.asarray([not p.published for p in profiles], dtype=bool),
+        }
+
+    def _build_structured(self, previous: Engine | None = None) -> None:
+        """The structured arrays; from ``previous`` for the profiles it already had (the
+        same objects), when the columns (countries, territories…) did not change."""
+        profiles = self.profiles
+        reusable = previous is not None and (
+            previous._contribution_col == self._contribution_col
+            and previous._country_col == self._country_col
+            and previous._territory_col == self._territory_col
         )
-        self._contributions_offered_d = dense(
-            [p.contributions_offered for p in profiles], self._contribution_col
-        )
-        # What a profile seeks and does not give itself: a peer, not an answer.
-        self._contributions_sought_d = dense(
-            [p.contributions_sought - p.contributions_offered for p in profiles],
-            self._contribution_col,
-        )
-        self._sdgs_d = dense([p.sdgs for p in profiles], self._sdg_col)
-        self._countries_d = dense([p.countries for p in profiles], self._country_col)
-        self._territories_d = dense([p.territories for p in profiles], self._territory_col)
-        self._zones_d = dense([self._zones(p) for p in profiles], self._zone_col)
-        self._group = np.asarray(
-            [self._group_col[KIND_GROUPS.get(p.kind, "other")] for p in profiles], np.int32
-        )
-        self._completeness = np.asarray(
-            [min(1.0, max(0.0, p.completeness or 0.0)) for p in profiles], np.float32
-        )
+        if previous is not None and reusable:
+            old = np.asarray(
+                [
+                    previous.position[p.id]
+                    if p.id in previous.position and previous.profiles[previous.position[p.id]] is p
+                    else -1
+                    for p in profiles
+                ],
+                dtype=np.int64,
+            )
+            kept = old >= 0
+            fresh = np.flatnonzero(~kept)
+            fresh_arrays = self._structured_of([profiles[i] for i in fresh.tolist()])
+            for name in self._STRUCTURED:
+                before = getattr(previous, name)
+                array = np.empty((*before.shape[:-1], len(profiles)), dtype=before.dtype)
+                array[..., kept] = before[..., old[kept]]
+                array[..., fresh] = fresh_arrays[name]
+                setattr(self, name, array)
+        else:
+            for name, array in self._structured_of(profiles).items():
+                setattr(self, name, array)
         self._completeness_factor = (1 - COMPLETENESS_SHARE) + COMPLETENESS_SHARE * (
             self._completeness
         )
-        self._unpublished = np.asarray([not p.published for p in profiles], dtype=bool)
         self._by_member: dict[int, list[int]] = {}
         for i, p in enumerate(profiles):
             for member in p.member_ids:
                 self._by_member.setdefault(member, []).append(i)
         self._slug_rank = np.arange(len(profiles), dtype=np.int64)  # profiles sorted by slug
 
-    @staticmethod
-    def _zones(profile: Profile) -> list[str]:
-        return [zone for zone, members in ZONES.items() if profile.territories & members]
+    def update(self, profiles: Iterable[Profile], removed_ids: Collection[int] = ()) -> Engine:
+        """A new engine with these profiles added or replaced and ``removed_ids`` dropped.
 
-    def update(self, profiles: Iterable[Profile]) -> Engine:
-        """A new engine with these profiles added or replaced (the others kept as they are).
-
-        Rebuilding is cheap (a few seconds for 10,000 profiles); this keeps the call site
-        simple for an incremental recompute.
+        Only the changed profiles' texts are analysed again; the others' term counts are
+        reused, then the IDF and the structured arrays are recomputed, so the result scores
+        as a freshly built engine would. This engine is left as it was.
         """
         changed = {p.id: p for p in profiles}
-        kept = [p for p in self.profiles if p.id not in changed]
-        return Engine(self.taxonomy, [*kept, *changed.values()])
+        gone = set(removed_ids) | set(changed)
+        new = copy.copy(self)
+        new._vocabulary = self._vocabulary.copy()
+        kept = [p for p in self.profiles if p.id not in gone]
+        fresh = list(changed.values())
+        bags = [new._document_bag(p) for p in fresh]
+        width = len(new._vocabulary)
+        kept_rows = with_width(self._counts[[self.position[p.id] for p in kept]], width)
+        stacked = sparse.vstack([kept_rows, counts_matrix(bags, width)], format="csr")
+        source = {p.id: i for i, p in enumerate([*kept, *fresh])}
+        ordered = new._ordered([*kept, *fresh])
+        new._index(ordered, stacked[[source[p.id] for p in ordered]], previous=self)
+        if self._seekers is not None:
+            seekers = [p for p in fresh if p.has_needs]
+            new._seekers = self._seekers.without(gone).plus(new._batch(seekers, None, grow=True))
+        return new
 
     # -- queries -------------------------------------------------------------------------
 
-    def _tfidf_rows(self, bags: Sequence[Counter[int]]) -> sparse.csr_matrix:
-        matrix = _counts_matrix(bags, self._idf_width)
+    def _tfidf(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
+        """Raw query term counts as l2-normalised TF-IDF rows over the documents' terms."""
+        matrix = with_width(counts, self._idf_width).copy()
         matrix.data = 1 + np.log(matrix.data)
-        return _l2_normalise(matrix @ sparse.diags(self._idf).astype(np.float32))
+        return l2_normalise(matrix @ sparse.diags(self._query_idf).astype(np.float32))
 
-    def _query_bag(self, tokens: Iterable[Any], surfaces: dict[int, str] | None) -> Counter[int]:
+    def _query_bag(
+        self, tokens: Iterable[Any], surfaces: dict[int, str] | None, grow: bool
+    ) -> Counter[int]:
         bag: Counter[int] = Counter()
         ids = self._vocabulary.ids
+        add = self._vocabulary.id
         for token in tokens:
-            term = ids.get(token.term)
+            term = add(token.term) if grow else ids.get(token.term)
             if term is None:
                 continue
             bag[term] += 1
@@ -701,7 +394,12 @@ class Engine:
                 surfaces[term] = token.surface
         return bag
 
-    def _batch(self, seekers: list[Profile], need_filter: Collection[str] | None) -> _SeekerBatch:
+    def _batch(
+        self, seekers: list[Profile], need_filter: Collection[str] | None, grow: bool = False
+    ) -> SeekerBatch:
+        """The seekers' queries. ``grow`` keeps words that no document has yet (in the
+        vocabulary, weighed 0 until a document has them): for a batch kept across
+        :meth:`update`, where a changed profile may bring the very words a need uses."""
         need_owner: list[int] = []
         need_competence: list[str] = []
         need_bags: list[Counter[int]] = []
@@ -712,33 +410,73 @@ class Engine:
             needs = [n for n in seeker.needs if need_filter is None or n.competence in need_filter]
             for need in needs:
                 tokens = analyse_tokens(need.text) if need.text else []
-                bag = self._query_bag(tokens, own)
-                bag.update(self._query_bag(self._label_tokens.get(need.competence, ()), None))
+                bag = self._query_bag(tokens, own, grow)
+                bag.update(self._query_bag(self._label_tokens.get(need.competence, ()), None, grow))
                 need_owner.append(row)
                 need_competence.append(need.competence)
                 need_bags.append(bag)
-            desc_bags.append(self._query_bag(analyse_tokens(seeker.needs_description), own))
+            desc_bags.append(self._query_bag(analyse_tokens(seeker.needs_description), own, grow))
             surfaces.append(own)
-        return _SeekerBatch(
+        width = len(self._vocabulary)
+        return SeekerBatch(
             seekers=seekers,
             need_owner=np.asarray(need_owner, dtype=np.int64),
             need_competence=need_competence,
-            need_query=self._tfidf_rows(need_bags),
-            desc_query=self._tfidf_rows(desc_bags),
+            need_counts=counts_matrix(need_bags, width),
+            desc_counts=counts_matrix(desc_bags, width),
             query_surfaces=surfaces,
         )
 
-    def _cosines(self, *queries: sparse.csr_matrix) -> tuple[np.ndarray, ...]:
+    def _columns(self, positions: np.ndarray | None) -> Columns:
+        if positions is None:
+            return Columns(
+                positions=None,
+                size=len(self.profiles),
+                documents_t=self._documents_t,
+                offers=self._offers_d,
+                offer_categories=self._offer_categories_d,
+                needs=self._needs_d,
+                contributions_offered=self._contributions_offered_d,
+                contributions_sought=self._contributions_sought_d,
+                sdgs=self._sdgs_d,
+                countries=self._countries_d,
+                territories=self._territories_d,
+                zones=self._zones_d,
+                group=self._group,
+                completeness_factor=self._completeness_factor,
+            )
+        return Columns(
+            positions=positions,
+            size=len(positions),
+            documents_t=sparse.csr_matrix(self._documents[positions].T),
+            offers=self._offers_d[:, positions],
+            offer_categories=self._offer_categories_d[:, positions],
+            needs=self._needs_d[:, positions],
+            contributions_offered=self._contributions_offered_d[:, positions],
+            contributions_sought=self._contributions_sought_d[:, positions],
+            sdgs=self._sdgs_d[:, positions],
+            countries=self._countries_d[:, positions],
+            territories=self._territories_d[:, positions],
+            zones=self._zones_d[:, positions],
+            group=self._group[positions],
+            completeness_factor=self._completeness_factor[positions],
+        )
+
+    def _cosines(
+        self, documents_t: sparse.csr_matrix, *queries: sparse.csr_matrix
+    ) -> tuple[np.ndarray, ...]:
         """Cosines (query rows x profiles) of l2-normalised TF-IDF rows, in one product."""
         stacked = sparse.vstack(queries, format="csr")
-        cosines = (stacked @ self._documents_t).toarray()
+        cosines = (stacked @ documents_t).toarray()
         splits = np.cumsum([q.shape[0] for q in queries])[:-1]
         return tuple(np.split(cosines, splits, axis=0))
 
-    def _scores(self, batch: _SeekerBatch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Scores (seekers x profiles), evidence (same shape) and exact-need hits per need."""
+    def _scores(
+        self, batch: SeekerBatch, columns: Columns
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Scores (seekers x columns), evidence (same shape) and exact-need hits per need."""
         seekers = batch.seekers
-        n_seekers, n_profiles = len(seekers), len(self.profiles)
+        n_seekers, n_profiles = len(seekers), columns.size
         n_needs = len(batch.need_owner)
         # Per need: competence (exact, else same category) and words.
         need_cols = np.asarray(
@@ -746,17 +484,24 @@ class Engine:
         )
         known = need_cols >= 0
         exact = np.zeros((n_needs, n_profiles), np.float32)
-        related = np.zeros((n_needs, n_profiles), np.float32)
+        # The (needs x profiles) arrays are the big ones: computed in place, in ``per_need``.
+        per_need = np.zeros((n_needs, n_profiles), np.float32)
         if known.any():
-            exact[known] = self._offers_d[need_cols[known]]
+            exact[known] = columns.offers[need_cols[known]]
             categories = self._category_of[need_cols[known]]
-            related[known] = (
-                self._category_credit[categories][:, None] * self._offer_categories_d[categories]
+            per_need[known] = (
+                self._category_credit[categories][:, None] * columns.offer_categories[categories]
             )
-        competence = np.maximum(exact, related)
-        need_text_raw, words_raw = self._cosines(batch.need_query, batch.desc_query)
-        need_text = np.minimum(need_text_raw / TEXT_SATURATION, 1.0)
-        per_need = NEED_COMPETENCE_SHARE * competence + (1 - NEED_COMPETENCE_SHARE) * need_text
+        np.maximum(exact, per_need, out=per_need)  # competence: exact, else same category
+        need_text, words_raw = self._cosines(
+            columns.documents_t, self._tfidf(batch.need_counts), self._tfidf(batch.desc_counts)
+        )
+        np.divide(need_text, TEXT_SATURATION, out=need_text)
+        np.minimum(need_text, 1.0, out=need_text)
+        per_need *= NEED_COMPETENCE_SHARE
+        need_text *= 1 - NEED_COMPETENCE_SHARE
+        per_need += need_text
+        del need_text
 
         needs_signal = np.zeros((n_seekers, n_profiles), np.float32)
         if n_needs:
@@ -773,7 +518,7 @@ class Engine:
         words[~has_words] = needs_signal[~has_words]
 
         def rows(items: Iterable[Iterable[Any]], columns: Mapping[Any, int]) -> np.ndarray:
-            return _rows(list(items), columns, max(1, len(columns))).toarray()
+            return rows_matrix(list(items), columns, max(1, len(columns))).toarray()
 
         def ratio(seeker_rows: np.ndarray, profile_columns: np.ndarray) -> np.ndarray:
             sizes = seeker_rows.sum(axis=1)
@@ -781,31 +526,29 @@ class Engine:
             return (seeker_rows @ profile_columns) / sizes[:, None]
 
         sought = rows((s.contributions_sought for s in seekers), self._contribution_col)
-        contributions = ratio(sought, self._contributions_offered_d)
+        contributions = ratio(sought, columns.contributions_offered)
         contributions[sought.sum(axis=1) == 0] = 0.5  # nothing asked: neutral
-        peer = ratio(sought, self._contributions_sought_d)
+        peer = ratio(sought, columns.contributions_sought)
         need_rows = rows(({n.competence for n in s.needs} for s in seekers), self._competence_col)
-        peer = np.maximum(peer, np.minimum(ratio(need_rows, self._needs_d), 1.0))
+        peer = np.maximum(peer, np.minimum(ratio(need_rows, columns.needs), 1.0))
 
         groups = np.asarray(
             [self._group_col[KIND_GROUPS.get(s.kind, "other")] for s in seekers], np.int32
         )
-        kind = self._affinity[groups][:, self._group]
+        kind = self._affinity[groups][:, columns.group]
 
-        sdgs = ratio(rows((s.sdgs for s in seekers), self._sdg_col), self._sdgs_d)
+        sdgs = ratio(rows((s.sdgs for s in seekers), self._sdg_col), columns.sdgs)
         countries = np.minimum(
-            rows((s.countries for s in seekers), self._country_col) @ self._countries_d, 1.0
+            rows((s.countries for s in seekers), self._country_col) @ columns.countries, 1.0
         )
         same_place = np.minimum(
-            rows((s.territories for s in seekers), self._territory_col) @ self._territories_d,
+            rows((s.territories for s in seekers), self._territory_col) @ columns.territories,
             1.0,
         )
-        near = np.minimum(
-            rows((self._zones(s) for s in seekers), self._zone_col) @ self._zones_d, 1.0
-        )
+        near = np.minimum(rows((zones_of(s) for s in seekers), self._zone_col) @ columns.zones, 1.0)
         territory = np.maximum(same_place, ZONE_CREDIT * near)
-        hands_on = np.asarray([self._hands_on(s) for s in seekers], np.float32)
-        territory *= (REMOTE_TERRITORY_SHARE + (1 - REMOTE_TERRITORY_SHARE) * hands_on)[:, None]
+        hands = np.asarray([hands_on(s) for s in seekers], np.float32)
+        territory *= (REMOTE_TERRITORY_SHARE + (1 - REMOTE_TERRITORY_SHARE) * hands)[:, None]
 
         w = WEIGHTS
         score = (
@@ -818,20 +561,13 @@ class Engine:
             + w["sdgs"] * sdgs
             - PEER_PENALTY * peer
         )
-        score *= self._completeness_factor[None, :]
+        score *= columns.completeness_factor[None, :]
         np.clip(score, 0.0, 1.0, out=score)
         evidence = np.maximum(needs_signal, words)
         return score.astype(np.float32), evidence, exact
 
-    @staticmethod
-    def _hands_on(profile: Profile) -> bool:
-        local_place = bool(profile.territories - VAGUE_TERRITORIES)
-        return local_place and (
-            bool(profile.contributions_sought & HANDS_ON_CONTRIBUTIONS)
-            or (profile.kind in LOCAL_KINDS and not profile.countries)
-        )
-
     def _excluded(self, seeker: Profile, exclude_ids: Collection[int]) -> np.ndarray:
+        """Profiles (positions) never to suggest to ``seeker``."""
         mask = self._unpublished.copy()
         position = self.position.get(seeker.id)
         if position is not None:
@@ -859,18 +595,25 @@ class Engine:
 
     def _rank(
         self,
-        batch: _SeekerBatch,
+        batch: SeekerBatch,
         limit: int,
         exclude: Mapping[int, Collection[int]],
-    ) -> Iterator[tuple[Profile, list[Suggestion]]]:
-        scores, evidence, exact = self._scores(batch)
+        reserve: int = 0,
+    ) -> Iterator[tuple[Profile, Ranked]]:
+        scores, evidence, exact = self._scores(batch, self._columns(None))
         need_rows_of: dict[int, list[int]] = {}
         for need_row, owner in enumerate(batch.need_owner.tolist()):
             need_rows_of.setdefault(owner, []).append(need_row)
         for row, seeker in enumerate(batch.seekers):
             allowed = ~self._excluded(seeker, exclude.get(seeker.id, ()))
             allowed &= evidence[row] >= MIN_EVIDENCE
-            top = self._top(scores[row], allowed, limit)
+            top = self._top(scores[row], allowed, limit + reserve + 1)
+            after = [
+                (int(self._ids[p]), round(float(scores[row, p]), 4)) for p in top[limit:].tolist()
+            ]
+            floor = after[reserve][1] if len(after) > reserve else None
+            kept = [entry for entry in after[:reserve] if floor is None or entry[1] > floor]
+            top = top[:limit]
             suggestions = []
             for position in top.tolist():
                 rows = need_rows_of.get(row, [])
@@ -883,7 +626,7 @@ class Engine:
                         answered_needs=answered,
                     )
                 )
-            yield seeker, suggestions
+            yield seeker, Ranked(suggestions, kept, floor)
 
     def suggest_for(
         self,
@@ -901,8 +644,8 @@ class Engine:
         batch = self._batch([seeker], need_filter)
         if not len(batch.need_owner) and not seeker.needs_description.strip():
             return []
-        for _, suggestions in self._rank(batch, limit, {seeker.id: exclude_ids}):
-            return suggestions
+        for _, ranked in self._rank(batch, limit, {seeker.id: exclude_ids}):
+            return ranked.suggestions
         return []
 
     def suggest(
@@ -935,6 +678,21 @@ class Engine:
         ``exclude`` maps a seeker id to the candidate ids it dismissed. Seekers are scored
         in batches, ``workers`` batches at a time (numpy and scipy release the GIL).
         """
+        ranked = self.rank_all(limit, exclude=exclude, profile_ids=profile_ids, workers=workers)
+        return {seeker: r.suggestions for seeker, r in ranked.items()}
+
+    def rank_all(
+        self,
+        limit: int = 10,
+        *,
+        exclude: Mapping[int, Collection[int]] | None = None,
+        profile_ids: Collection[int] | None = None,
+        workers: int = 2,
+        reserve: int = 0,
+    ) -> dict[int, Ranked]:
+        """As :meth:`suggest_all`, with the ``reserve`` next best candidates of each list
+        and the best score below them: what a later change of a few candidates needs to
+        settle the list without ranking it again."""
         exclude = exclude or {}
         if profile_ids is None:
             seekers = [p for p in self.profiles if p.published and p.has_needs]
@@ -950,89 +708,115 @@ class Engine:
             batches[-1].append(seeker)
             needs_in_batch += max(1, len(seeker.needs))
 
-        def run(batch: list[Profile]) -> list[tuple[Profile, list[Suggestion]]]:
-            return list(self._rank(self._batch(batch, None), limit, exclude)) if batch else []
+        def run(batch: list[Profile]) -> list[tuple[Profile, Ranked]]:
+            if not batch:
+                return []
+            return list(self._rank(self._batch(batch, None), limit, exclude, reserve))
 
-        result: dict[int, list[Suggestion]] = {}
+        result: dict[int, Ranked] = {}
         if workers > 1 and len(batches) > 1:
             with ThreadPoolExecutor(max_workers=workers) as pool:
                 done = list(pool.map(run, batches))
         else:
             done = [run(batch) for batch in batches]
         for ranked in done:
-            for seeker, suggestions in ranked:
-                result[seeker.id] = suggestions
+            for seeker, found in ranked:
+                result[seeker.id] = found
         return result
+
+    def candidate_scores(
+        self,
+        candidate_ids: Collection[int],
+        *,
+        exclude: Mapping[int, Collection[int]] | None = None,
+    ) -> dict[int, dict[int, float]]:
+        """How ``candidate_ids`` score for every indexed profile with needs.
+
+        Maps each seeker id (published or not: an organisation under review may already see
+        suggestions) to ``{candidate id: score}`` for those candidates that
+        :meth:`suggest` could return to it (published, not itself, no shared member, not
+        in ``exclude[seeker]``, some evidence), with the same scores. The seekers' queries
+        are analysed once and kept across :meth:`update`, so after a change this costs
+        milliseconds, not a full ranking.
+        """
+        exclude = exclude or {}
+        positions = np.asarray(
+            sorted(self.position[c] for c in set(candidate_ids) if c in self.position),
+            dtype=np.int64,
+        )
+        batch = self._all_seekers()
+        if not positions.size or not batch.seekers:
+            return {s.id: {} for s in batch.seekers}
+        scores, evidence, _ = self._scores(batch, self._columns(positions))
+        candidate_ids_at = self._ids[positions]
+        blocked = self._unpublished[positions]
+        members = [self.profiles[p].member_ids for p in positions.tolist()]
+        result: dict[int, dict[int, float]] = {}
+        for row, seeker in enumerate(batch.seekers):
+            excluded = exclude.get(seeker.id, ())
+            found: dict[int, float] = {}
+            for i, candidate in enumerate(candidate_ids_at.tolist()):
+                if (
+                    blocked[i]
+                    or candidate == seeker.id
+                    or candidate in excluded
+                    or evidence[row, i] < MIN_EVIDENCE
+                    or not members[i].isdisjoint(seeker.member_ids)
+                ):
+                    continue
+                found[candidate] = round(float(scores[row, i]), 4)
+            result[seeker.id] = found
+        return result
+
+    def _all_seekers(self) -> SeekerBatch:
+        """Every indexed profile with needs, analysed once and kept across :meth:`update`."""
+        if self._seekers is None:
+            self._seekers = self._batch([p for p in self.profiles if p.has_needs], None, grow=True)
+        return self._seekers
+
+    def explain(self, seeker_id: int, candidate_id: int, score: float) -> Suggestion:
+        """The suggestion of ``candidate_id`` to ``seeker_id`` (an indexed profile with
+        needs) with its reasons and answered needs, as :meth:`suggest` gives it, for a
+        ``score`` found by :meth:`candidate_scores`."""
+        batch = self._all_seekers()
+        if self._seeker_rows is None or self._seeker_rows[0] is not batch:
+            rows: dict[int, list[int]] = {}
+            for need_row, owner in enumerate(batch.need_owner.tolist()):
+                rows.setdefault(owner, []).append(need_row)
+            self._seeker_rows = (
+                batch,
+                {seeker.id: (row, rows.get(row, [])) for row, seeker in enumerate(batch.seekers)},
+            )
+        row, need_rows = self._seeker_rows[1][seeker_id]
+        position = self.position[candidate_id]
+        offers = self.profiles[position].offers
+        return Suggestion(
+            candidate_id=candidate_id,
+            score=score,
+            reasons=self._reasons(batch, row, position, need_filter_rows=need_rows),
+            answered_needs=tuple(
+                batch.need_competence[r]
+                for r in need_rows
+                if batch.need_competence[r] in offers
+                and batch.need_competence[r] in self._competence_col
+            ),
+        )
 
     # -- reasons -------------------------------------------------------------------------
 
     def _reasons(
-        self, batch: _SeekerBatch, row: int, position: int, need_filter_rows: list[int]
+        self, batch: SeekerBatch, row: int, position: int, need_filter_rows: list[int]
     ) -> tuple[Reason, ...]:
-        seeker = batch.seekers[row]
-        candidate = self.profiles[position]
-        tax = self.taxonomy
-        reasons: list[Reason] = []
-        needed = [batch.need_competence[r] for r in need_filter_rows]
-        exact = [c for c in needed if c in candidate.offers]
-        if exact:
-            reasons.append(Reason("offers", tuple(self._competence_term(c) for c in exact)))
-        category = tax.competence_category
-        for slug in needed:
-            if slug in candidate.offers or slug not in category:
-                continue
-            siblings = sorted(
-                c for c in candidate.offers if category.get(c) == category[slug] and c not in needed
-            )
-            if siblings and category[slug] not in CATEGORY_CREDIT_OVERRIDES:
-                reasons.append(
-                    Reason(
-                        "offers_related",
-                        (self._competence_term(siblings[0]),),
-                        (self._competence_term(slug),),
-                    )
-                )
-        for slug in sorted(seeker.contributions_sought & candidate.contributions_offered):
-            label = tax.contribution_labels.get(slug, Label(slug, slug))
-            reasons.append(Reason("contribution", (Term(slug, label.fr, label.en),)))
-        shared = self._shared_words(batch, row, position, exact)
-        if shared:
-            reasons.append(Reason("words", shared))
-        countries = sorted(seeker.countries & candidate.countries)
-        if countries:
-            reasons.append(
-                Reason(
-                    "countries",
-                    tuple(Term(c, *self.taxonomy.country_label(c)) for c in countries[:3]),
-                )
-            )
-        places = sorted((seeker.territories & candidate.territories) - VAGUE_TERRITORIES)
-        if places and (self._hands_on(seeker) or len(reasons) < MAX_REASONS - 1):
-            reasons.append(
-                Reason(
-                    "territory",
-                    tuple(Term(t, *tax.territory_labels.get(t, Label(t, t))) for t in places[:2]),
-                )
-            )
-        sdgs = sorted(seeker.sdgs & candidate.sdgs)
-        if sdgs:
-            reasons.append(
-                Reason(
-                    "sdgs",
-                    tuple(
-                        Term(str(n), *tax.sdg_labels.get(n, Label(str(n), str(n))))
-                        for n in sdgs[:4]
-                    ),
-                )
-            )
-        return tuple(reasons[:MAX_REASONS])
-
-    def _competence_term(self, slug: str) -> Term:
-        label = self.taxonomy.competence_label(slug)
-        return Term(slug, label.fr, label.en)
+        return find_reasons(
+            taxonomy=self.taxonomy,
+            seeker=batch.seekers[row],
+            candidate=self.profiles[position],
+            needed=[batch.need_competence[r] for r in need_filter_rows],
+            shared_words=lambda exact: self._shared_words(batch, row, position, exact),
+        )
 
     def _shared_words(
-        self, batch: _SeekerBatch, row: int, position: int, exact: list[str]
+        self, batch: SeekerBatch, row: int, position: int, exact: list[str]
     ) -> tuple[Term, ...]:
         surfaces = batch.query_surfaces[row]
         if not surfaces:
@@ -1046,52 +830,13 @@ class Engine:
         doc_weights = documents.data[start:end]
         common = [doc_terms[i] for i in common_at]
         weights = (doc_weights[common_at] * self._idf[common]).tolist()
-        terms = self._vocabulary.terms
         # Words already said by an "offers" reason are not repeated.
         said: set[str] = set()
         for slug in exact:
             said |= self._label_terms.get(slug, frozenset())
-        picked: list[Term] = []
-        concepts_shown: set[str] = set()
-        surfaces_shown: set[str] = set()
-        candidates = sorted(
-            zip(common, weights, strict=True),
-            key=lambda item: (-item[1], terms[item[0]]),
-        )
-        matched = {terms[t][1:] for t, _ in candidates if terms[t].startswith(CONCEPT_PREFIX)}
-        broader_of_matched = {b for key in matched for b in CONCEPTS_BY_KEY[key].broader}
-        # Concepts first (they read well in both languages), the most specific ones only,
-        # then plain words that no shown concept already covers.
-        for want_concept in (True, False):
-            for term_id, _ in candidates:
-                term = terms[term_id]
-                if term.startswith(CONCEPT_PREFIX) != want_concept or term in said:
-                    continue
-                if want_concept:
-                    key = term[1:]
-                    if key in broader_of_matched:
-                        continue
-                    concept = CONCEPTS_BY_KEY[key]
-                    concepts_shown.add(key)
-                    picked.append(Term(term, concept.label_fr, concept.label_en))
-                else:
-                    if set(TRIGGER_STEMS.get(term, ())) & concepts_shown:
-                        continue
-                    surface = surfaces[term_id]
-                    if surface in surfaces_shown or len(surface) < 3:
-                        continue
-                    surfaces_shown.add(surface)
-                    picked.append(Term(term, surface, surface))
-                if len(picked) >= MAX_WORDS:
-                    return tuple(picked)
-        return tuple(picked)
+        return pick_words(common, weights, self._vocabulary.terms, surfaces, said)
 
 
 def build_index(taxonomy: Taxonomy, profiles: Iterable[Profile]) -> Engine:
     """Same as ``Engine(taxonomy, profiles)``."""
     return Engine(taxonomy, profiles)
-
-
-def suggestion_texts(suggestion: Suggestion, language: Language | str = "fr") -> list[str]:
-    """The reasons of a suggestion as text, in order."""
-    return [reason_text(r, language) for r in suggestion.reasons]

@@ -44,6 +44,14 @@ def normalise(text: str) -> str:
     return _ELISION.sub(" ", text)
 
 
+@dataclass(frozen=True, slots=True)
+class Token:
+    """An index term and the surface word (or phrase) that produced it."""
+
+    term: str
+    surface: str
+
+
 def word_list(text: str) -> list[str]:
     """The whitespace-separated words of ``text`` (keeps long word lists readable)."""
     return text.split()
@@ -174,13 +182,29 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[tuple[str, str]]:
     """(stem, surface word) for every non-stop word of ``text``, in order."""
-    pairs = []
-    for match in _WORD.finditer(normalise(text)):
+    return [(token.term, token.surface) for token in _word_tokens(text)]
+
+
+def _word_tokens(text: str) -> list[Token]:
+    """The stem tokens of ``text``. Texts share most of their words, so each
+    whitespace-separated chunk is analysed once per process (:func:`_chunk_tokens`): the
+    result is the same as analysing the whole text, since normalising never joins or
+    splits chunks."""
+    tokens: list[Token] = []
+    for chunk in text.split():
+        tokens.extend(_chunk_tokens(chunk))
+    return tokens
+
+
+@lru_cache(maxsize=300_000)
+def _chunk_tokens(chunk: str) -> tuple[Token, ...]:
+    tokens = []
+    for match in _WORD.finditer(normalise(chunk)):
         surface = match.group()
         if surface in STOP_WORDS or len(surface) < 2:
             continue
-        pairs.append((stem(surface), surface))
-    return pairs
+        tokens.append(Token(stem(surface), surface))
+    return tuple(tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -725,15 +749,10 @@ def _build_triggers() -> tuple[dict[tuple[str, ...], tuple[str, ...]], int]:
 
 CONCEPTS_BY_KEY: dict[str, Concept] = {concept.key: concept for concept in CONCEPTS}
 _TRIGGERS, _LONGEST = _build_triggers()
+_TRIGGER_FIRST = frozenset(stems[0] for stems in _TRIGGERS)
 # The stems that name a concept on their own: used to avoid listing both a word and its
 # concept in reasons.
 TRIGGER_STEMS: dict[str, tuple[str, ...]] = {k[0]: v for k, v in _TRIGGERS.items() if len(k) == 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    term: str
-    surface: str
 
 
 def analyse_tokens(text: str) -> list[Token]:
@@ -742,21 +761,30 @@ def analyse_tokens(text: str) -> list[Token]:
     Stems come as they are; concepts come as ``~key`` (with their broader concepts), once
     per occurrence of a trigger, the longest trigger winning at each position.
     """
-    pairs = words(text)
-    tokens = [Token(s, w) for s, w in pairs]
-    stems = [s for s, _ in pairs]
+    words_ = _word_tokens(text)
+    tokens = list(words_)
+    stems = [token.term for token in words_]
+    count = len(stems)
     i = 0
-    while i < len(stems):
-        for n in range(min(_LONGEST, len(stems) - i), 0, -1):
+    while i < count:
+        if stems[i] not in _TRIGGER_FIRST:  # no trigger starts here: the common case
+            i += 1
+            continue
+        for n in range(min(_LONGEST, count - i), 0, -1):
             concepts = _TRIGGERS.get(tuple(stems[i : i + n]))
             if concepts:
-                surface = " ".join(w for _, w in pairs[i : i + n])
-                tokens.extend(Token(CONCEPT_PREFIX + key, surface) for key in concepts)
+                surface = " ".join(token.surface for token in words_[i : i + n])
+                tokens.extend(_concept_tokens(concepts, surface))
                 i += n
                 break
         else:
             i += 1
     return tokens
+
+
+@lru_cache(maxsize=100_000)
+def _concept_tokens(concepts: tuple[str, ...], surface: str) -> tuple[Token, ...]:
+    return tuple(Token(CONCEPT_PREFIX + key, surface) for key in concepts)
 
 
 def analyse(text: str) -> list[str]:

@@ -316,3 +316,91 @@ def test_suggestions_for_a_project_use_its_needs_but_exclude_the_owner():
     )
 
     assert [s.candidate_id for s in engine.suggest_for(project)] == [carrier.id]
+
+
+# -- incremental -----------------------------------------------------------------------
+
+
+def _network() -> list[Profile]:
+    return [
+        org("ngo-a", "ngo", needs=[Need("transport", "camions frigorifiques")], member_ids={1}),
+        org("ngo-b", "ngo", needs=[Need("legal-advice", "statuts")], member_ids={2}),
+        org("carrier", offers={"transport"}, description="Camions et entrepôts.", member_ids={3}),
+        org("lawyers", offers={"legal-advice"}, description="Droit des associations."),
+        org("printer", offers={"graphic-design-video"}, description="Affiches."),
+    ]
+
+
+def _everything(engine: Engine) -> dict[int, list[tuple[int, float, tuple]]]:
+    ids = [p.id for p in engine.profiles if p.has_needs]
+    return {
+        seeker: [(s.candidate_id, s.score, s.reasons) for s in suggestions]
+        for seeker, suggestions in engine.suggest_all(profile_ids=ids).items()
+    }
+
+
+def test_an_updated_engine_ranks_as_a_freshly_built_one():
+    profiles = _network()
+    ngo_a, _ngo_b, carrier, lawyers, printer = profiles
+    engine = Engine(TAXONOMY, profiles)
+    # The printer now does refrigerated transport (new words), the lawyers leave, a new one.
+    changed = Profile(
+        id=printer.id,
+        slug=printer.slug,
+        name=printer.name,
+        kind="company",
+        offers={"transport"},
+        description="Camions frigorifiques, chaîne du froid.",
+        completeness=1.0,
+    )
+    newcomer = org("newcomer", offers={"legal-advice"}, description="Statuts et contrats.")
+
+    updated = engine.update([changed, newcomer], removed_ids=[lawyers.id])
+    fresh = Engine(TAXONOMY, [ngo_a, _ngo_b, carrier, changed, newcomer])
+
+    assert _everything(updated) == _everything(fresh)
+    assert [p.slug for p in updated.profiles] == [p.slug for p in fresh.profiles]
+    assert lawyers.id not in engine.update([], removed_ids=[lawyers.id]).position
+    assert engine.position[lawyers.id] is not None  # the original engine is left as it was
+
+
+def test_candidate_scores_are_the_scores_suggest_gives():
+    profiles = _network()
+    ngo_a, ngo_b, carrier, lawyers, printer = profiles
+    colleague = org("colleague", offers={"transport"}, member_ids={1})
+    draft = org("draft", offers={"transport"}, published=False)
+    engine = Engine(TAXONOMY, [*profiles, colleague, draft])
+    candidates = [carrier.id, lawyers.id, printer.id, colleague.id, draft.id]
+
+    scores = engine.candidate_scores(candidates, exclude={ngo_b.id: {lawyers.id}})
+
+    expected_a = {s.candidate_id: s.score for s in engine.suggest(ngo_a.id, limit=50)}
+    assert scores[ngo_a.id] == {c: expected_a[c] for c in candidates if c in expected_a}
+    assert carrier.id in scores[ngo_a.id]
+    assert colleague.id not in scores[ngo_a.id]  # shares a member
+    assert draft.id not in scores[ngo_a.id]  # unpublished
+    assert lawyers.id not in scores[ngo_b.id]  # dismissed
+    assert set(scores) == {ngo_a.id, ngo_b.id}
+
+
+def test_candidate_scores_after_an_update_see_words_no_document_had_before():
+    profiles = _network()
+    ngo_a, _ngo_b, _carrier, _lawyers, printer = profiles
+    engine = Engine(TAXONOMY, profiles)
+    before = engine.candidate_scores([printer.id])[ngo_a.id].get(printer.id, 0.0)
+
+    changed = Profile(
+        id=printer.id,
+        slug=printer.slug,
+        name=printer.name,
+        kind="company",
+        offers={"graphic-design-video"},
+        description="Nous louons aussi des camions frigorifiques.",
+        completeness=1.0,
+    )
+    updated = engine.update([changed])
+    after = updated.candidate_scores([printer.id])[ngo_a.id][printer.id]
+
+    fresh = Engine(TAXONOMY, [p for p in profiles if p.id != printer.id] + [changed])
+    assert after > before
+    assert after == {s.candidate_id: s.score for s in fresh.suggest(ngo_a.id)}[printer.id]
