@@ -11,6 +11,8 @@ from actors import emails
 from actors.models import Membership, Organisation, OrganisationNeed
 from actors.search import refresh_search
 from coexist.cache import bump_directory_version
+from coexist.emails import enqueue_after_commit
+from matching.tasks import recompute_for_organisations
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -27,10 +29,11 @@ def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
 
 
 def organisation_changed(*, organisation_ids) -> None:
-    """Everything that follows a change of content: search index and caches."""
+    """Everything that follows a change of content: search index, caches, suggestions."""
     ids = list(organisation_ids)
     refresh_search(ids)
     bump_directory_version()
+    enqueue_after_commit(recompute_for_organisations, ids)
     # Again once committed: a request reading between now and the commit sees the old rows
     # and would cache them under the new version.
     transaction.on_commit(bump_directory_version)
