@@ -18,6 +18,7 @@ from actors.forms import JoinRequestForm, OrganisationForm
 from actors.models import Membership, Organisation
 from coexist.cache import anonymous_page_cache, directory_version
 from coexist.forms import posted
+from matching.views import complementary_html
 
 SORTS = {"name", "newest", "relevance"}
 
@@ -64,7 +65,11 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         full = selectors.organisation_detail(pk=organisation.pk)
         body_html = render_to_string("actors/_organisation_body.html", {"organisation": full})
         cache.set(key, body_html, timeout=3600)
-    context = {"organisation": organisation, "body_html": body_html}
+    context = {
+        "organisation": organisation,
+        "body_html": body_html,
+        "complementary_html": complementary_html(organisation=organisation),
+    }
     if request.user.is_authenticated:
         context.update(
             selectors.organisation_viewer_context(organisation=organisation, user=request.user)

@@ -16,6 +16,7 @@ urlpatterns = [
     path("mentions-legales/", views.legal_notice, name="legal_notice"),
     path("confidentialite/", views.privacy, name="privacy"),
     path("accessibilite/", views.accessibility, name="accessibility"),
+    path("annuaire/", include("matching.urls")),
     path("annuaire/", include("actors.urls")),
     path("compte/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),

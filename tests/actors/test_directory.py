@@ -34,8 +34,9 @@ DIRECTORY_QUERIES = 7
 # A published organisation's page for a signed-in member, uncached: the
 # organisation with its kind, then once more with its territories, SDGs,
 # contributions offered and sought, offers and needs (7), the session, the user,
-# the memberships shown as contacts and the facilitator check.
-DETAIL_QUERIES = 12
+# the memberships shown as contacts, the facilitator check and the complementary
+# organisations (stored suggestions with their candidates, matching).
+DETAIL_QUERIES = 13
 
 
 @pytest.fixture(autouse=True)
