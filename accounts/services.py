@@ -21,6 +21,7 @@ FACILITATOR_PERMISSIONS = [
     ("actors", "territory", ("view",)),
     ("accounts", "user", ("view",)),
     ("coexist", "email", ("view",)),
+    ("matching", "suggestion", ("view",)),
 ]
 
 
