@@ -31,7 +31,9 @@ class _Warm:
 
 
 _warm: _Warm | None = None
-_lock = threading.Lock()
+# Held by a whole recompute (re-entrant): an engine is not made for concurrent calls, and
+# threads may share the warm one (a threaded worker, or eager tasks in a dev server).
+lock = threading.RLock()
 
 
 def network_engine(*, changed_ids: Collection[int] = (), fresh: bool = False) -> Engine:
@@ -41,7 +43,7 @@ def network_engine(*, changed_ids: Collection[int] = (), fresh: bool = False) ->
     fingerprint did not move). ``fresh``: build from scratch.
     """
     global _warm
-    with _lock:
+    with lock:
         stamps = selectors.network_stamps()
         warm = _warm
         if fresh or warm is None or time.monotonic() - warm.built > MAX_AGE:
@@ -63,7 +65,7 @@ def network_engine(*, changed_ids: Collection[int] = (), fresh: bool = False) ->
 def forget() -> None:
     """Drop the warm engine (tests, or to free the memory)."""
     global _warm
-    with _lock:
+    with lock:
         _warm = None
 
 

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from actors.models import Organisation
 from coexist.cache import bump_directory_version
-from matching import selectors, storage
+from matching import network, selectors, storage
 from matching.engine import Engine
 from matching.models import Ranking, Suggestion
 from matching.network import gc_paused, network_engine
@@ -67,7 +67,7 @@ def suggestions_recompute_all() -> RecomputeResult:
     Also catches up whatever an incremental recompute missed (a lost task, a change that
     no task followed, a membership that ended).
     """
-    with gc_paused():
+    with network.lock, gc_paused():
         result = RecomputeResult(full=True)
         clock = _Clock(result)
         engine = network_engine(fresh=True)
@@ -104,7 +104,7 @@ def suggestions_recompute(
     changed = set(organisation_ids)
     if len(changed) > INCREMENTAL_MAX:
         return suggestions_recompute_all()
-    with gc_paused():
+    with network.lock, gc_paused():
         return _recompute(changed=changed, as_candidates=as_candidates)
 
 
