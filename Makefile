@@ -22,6 +22,7 @@ setup: install
 	DEBUG=1 $(PY) manage.py compile_translations
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py seed_demo --organisations $(DEMO_ORGANISATIONS) --seed 1
+	DEBUG=1 $(PY) manage.py recompute_suggestions
 	DEBUG=1 $(PY) manage.py ensure_facilitator
 
 run: setup

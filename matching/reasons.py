@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from matching.profiles import Label, Language, Profile, Taxonomy
-from matching.text import CONCEPT_PREFIX, CONCEPTS_BY_KEY, TRIGGER_STEMS
+from matching.text import CONCEPT_PREFIX, CONCEPTS_BY_KEY, TRIGGER_STEMS, normalise
 from matching.weights import (
     CATEGORY_CREDIT_OVERRIDES,
     MAX_REASONS,
@@ -117,10 +117,19 @@ def find_reasons(
     for slug in sorted(seeker.contributions_sought & candidate.contributions_offered):
         label = taxonomy.contribution_labels.get(slug, Label(slug, slug))
         reasons.append(Reason("contribution", (Term(slug, label.fr, label.en),)))
-    words = shared_words(exact)
+    countries = sorted(seeker.countries & candidate.countries)
+    # Country names are said by the "countries" reason: not again as shared words.
+    country_words = {
+        word
+        for code in countries
+        for label in taxonomy.country_label(code)
+        for word in normalise(label).split()
+    }
+    words = tuple(
+        term for term in shared_words(exact) if not set(normalise(term.fr).split()) <= country_words
+    )
     if words:
         reasons.append(Reason("words", words))
-    countries = sorted(seeker.countries & candidate.countries)
     if countries:
         reasons.append(
             Reason(
@@ -148,6 +157,20 @@ def find_reasons(
             )
         )
     return tuple(reasons[:MAX_REASONS])
+
+
+# Words every profile uses: they count in the score (TF-IDF already weighs them
+# down) but say nothing to a reader as a reason.
+GENERIC_WORDS = frozenset(
+    {
+        "competence", "competences", "skill", "skills", "soutien", "support", "site", "sites",
+        "besoin", "besoins", "need", "needs", "partenaire", "partenaires", "partner",
+        "partners", "partenariat", "partenariats", "partnership", "projet", "projets",
+        "project", "projects", "aide", "help", "accompagnement", "appui", "structure",
+        "structures", "organisation", "organisations", "association", "entreprise",
+        "company", "financier", "financiere", "mecenat", "sponsorship",
+    }
+)  # fmt: skip
 
 
 def pick_words(
@@ -190,6 +213,8 @@ def pick_words(
                     continue
                 surface = surfaces[term_id]
                 if surface in surfaces_shown or len(surface) < 3:
+                    continue
+                if normalise(surface) in GENERIC_WORDS:
                     continue
                 surfaces_shown.add(surface)
                 picked.append(Term(term, surface, surface))

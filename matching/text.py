@@ -196,14 +196,23 @@ def _word_tokens(text: str) -> list[Token]:
     return tokens
 
 
+_ORIGINAL_WORD = re.compile(r"\w+", re.UNICODE)
+
+
 @lru_cache(maxsize=300_000)
 def _chunk_tokens(chunk: str) -> tuple[Token, ...]:
     tokens = []
-    for match in _WORD.finditer(normalise(chunk)):
-        surface = match.group()
-        if surface in STOP_WORDS or len(surface) < 2:
+    words = [match.group() for match in _WORD.finditer(normalise(chunk))]
+    # Show words as they were written ("compétences", not "competences") when the
+    # original words line up one to one with the normalised ones.
+    originals = _ORIGINAL_WORD.findall(chunk.lower())
+    aligned = len(originals) == len(words) and all(
+        normalise(original) == word for original, word in zip(originals, words, strict=True)
+    )
+    for position, word in enumerate(words):
+        if word in STOP_WORDS or len(word) < 2:
             continue
-        tokens.append(Token(stem(surface), surface))
+        tokens.append(Token(stem(word), originals[position] if aligned else word))
     return tuple(tokens)
 
 

@@ -404,3 +404,25 @@ def test_candidate_scores_after_an_update_see_words_no_document_had_before():
     fresh = Engine(TAXONOMY, [p for p in profiles if p.id != printer.id] + [changed])
     assert after > before
     assert after == {s.candidate_id: s.score for s in fresh.suggest(ngo_a.id)}[printer.id]
+
+
+def test_shared_words_keep_their_accents_and_do_not_repeat_the_countries():
+    seeker = org(
+        "ecoles",
+        "ngo",
+        countries={"BF"},
+        needs=[Need("education", "Créer des bibliothèques au Burkina Faso")],
+    )
+    teachers = org(
+        "formateurs",
+        offers={"education"},
+        countries={"BF"},
+        description="Nous créons des bibliothèques scolaires au Burkina Faso.",
+    )
+    engine = Engine(TAXONOMY, [seeker, teachers])
+
+    reasons = texts(engine, seeker, teachers, "fr")
+    words = next(text for text in reasons if text.startswith("mots communs"))
+    assert "bibliothèques" in words
+    assert "burkina" not in words and "faso" not in words
+    assert "intervient aussi au Burkina Faso" in reasons
