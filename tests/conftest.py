@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from actors.models import Membership
 from tests.factories import MembershipFactory, OrganisationFactory, kind, make_facilitator
@@ -9,9 +10,13 @@ from tests.factories import MembershipFactory, OrganisationFactory, kind, make_f
 
 @pytest.fixture(autouse=True)
 def _isolated(settings):
+    """Each test starts with an empty cache, no eager Celery, and French (the default)
+    active: a view that activates a language must not leak it into the next test."""
     settings.CELERY_TASK_ALWAYS_EAGER = False
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
+    translation.deactivate()
     cache.clear()
 
 
