@@ -36,7 +36,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from actors.models import Membership
 m = Membership.objects.filter(status="active").select_related("user").order_by("pk").first()
-user = m.user if m else get_user_model().objects.create_user("bench@coexist.local", "x")
+User = get_user_model()
+user = m.user if m else (
+    User.objects.filter(email="bench@coexist.local").first()
+    or User.objects.create_user("bench@coexist.local", "x")
+)
 c = Client()
 c.force_login(user)
 print(c.cookies["sessionid"].value)

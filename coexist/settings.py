@@ -152,7 +152,7 @@ if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "coexist.redis_cache.FastRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "coexist"),
             "TIMEOUT": 600,
