@@ -2,26 +2,7 @@
 
 Both functions take the admin site and return a view already wrapped by
 ``admin_site.admin_view`` (staff only, CSRF-protected, never cached) that also
-checks the model permissions. Wire them in ``OrganisationAdmin.get_urls``::
-
-    from django.urls import path
-
-    from actors.admin_import import organisation_export_view, organisation_import_view
-
-    def get_urls(self):
-        return [
-            path(
-                "import/",
-                organisation_import_view(self.admin_site),
-                name="actors_organisation_import",
-            ),
-            path(
-                "export/",
-                organisation_export_view(self.admin_site),
-                name="actors_organisation_export",
-            ),
-            *super().get_urls(),
-        ]
+checks the model permissions; ``OrganisationAdmin.get_urls`` mounts them.
 
 The import is two steps. *Preview*: the uploaded file is validated and
 compared with the directory, nothing is written; the page lists every error
