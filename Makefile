@@ -15,7 +15,11 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP)
+install: $(STAMP) .env
+
+# Local settings for a developer's machine: debug on, a random secret. Never overwritten.
+.env:
+	printf 'DEBUG=1\nSECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > .env
 
 # Set up the embedded site (SQLite, eager Celery, demo data) and serve it.
 setup: install

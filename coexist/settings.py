@@ -13,6 +13,7 @@ import dj_database_url
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,9 +38,13 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", False)
 # Running under pytest: fast hashing, no eager Celery, no HTTPS redirect.
 TESTING = env_bool("COEXIST_TESTING", "pytest" in sys.modules)
+if not TESTING:
+    # A developer's local settings (`make run` writes DEBUG=1 and a random SECRET_KEY
+    # there). The real environment always wins; production has no .env file.
+    load_dotenv(BASE_DIR / ".env", override=False)
+DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
