@@ -1,8 +1,16 @@
 """Celery tasks for matching: thin, taking ids, idempotent (a recompute can run twice)."""
 
-from celery import shared_task
+import logging
+import threading
+import time
 
-from matching import services
+from celery import shared_task
+from celery.signals import worker_process_init
+from django.db import connections
+
+from matching import network, services
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(time_limit=300, soft_time_limit=270, acks_late=True)
@@ -20,3 +28,28 @@ def recompute_all() -> dict:
     """The nightly full recompute (Celery beat): also catches up anything lost."""
     result = services.suggestions_recompute_all()
     return {"organisations": result.organisations, "seconds": result.seconds}
+
+
+def warm_up() -> float:
+    """Build the network's engine now, so the first recompute only patches it."""
+    started = time.perf_counter()
+    network.network_engine()
+    seconds = time.perf_counter() - started
+    logger.info("matching engine warm in %.2f s", seconds)
+    return seconds
+
+
+@worker_process_init.connect(dispatch_uid="matching_warm_up")
+def _warm_up_when_a_worker_starts(**kwargs) -> None:
+    # In a thread: a worker process must finish starting quickly; a task that arrives
+    # meanwhile waits on the engine's lock for the build already under way.
+    threading.Thread(target=_warm_up_in_thread, name="matching-warm-up", daemon=True).start()
+
+
+def _warm_up_in_thread() -> None:
+    try:
+        warm_up()
+    except Exception:
+        logger.exception("matching engine warm-up failed; the first task will build it")
+    finally:
+        connections.close_all()  # this thread's own connections

@@ -148,3 +148,13 @@ def test_the_demo_ngo_gets_company_suggestions_with_reasons():
     assert suggestions[0].candidate.kind.slug in {"company", "social-enterprise", "foundation"}
     assert all(s.reason_texts for s in suggestions)
     assert any(text.startswith("propose ") for s in companies for text in s.reason_texts)
+
+
+def test_a_starting_worker_builds_the_engine_before_the_first_task(seeker, carrier):
+    from matching import network
+    from matching.tasks import warm_up
+
+    network._warm = None
+    warm_up()
+    assert network._warm is not None
+    assert {p.slug for p in network._warm.engine.profiles} >= {seeker.slug, carrier.slug}
