@@ -4,10 +4,14 @@ FACILITATORS_GROUP = "Facilitators"
 
 
 def user_is_facilitator(*, user) -> bool:
-    """CSI staff: members of the Facilitators group (or superusers). Cached on the user."""
+    """CSI staff: staff members of the Facilitators group, or superusers. Cached on the user.
+
+    Facilitators work in the admin, so they are staff: for everyone else (nearly every
+    request) the answer needs no query.
+    """
     if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated:
         return False
-    if not user.is_active:
+    if not user.is_active or not (user.is_staff or user.is_superuser):
         return False
     cached = getattr(user, "_is_facilitator", None)
     if cached is None:

@@ -162,3 +162,19 @@ def test_account_pages_refuse_other_methods(client_for, db):
     client = client_for(UserFactory())
     assert client.put(reverse("accounts:profile")).status_code == 405
     assert client.delete(reverse("accounts:delete")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_a_facilitator_is_a_staff_member_of_the_facilitators_group(django_assert_num_queries):
+    from django.contrib.auth.models import Group
+
+    from accounts.selectors import FACILITATORS_GROUP, user_is_facilitator
+    from tests.factories import make_facilitator
+
+    assert user_is_facilitator(user=make_facilitator())
+    not_staff = UserFactory()
+    not_staff.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+    assert not user_is_facilitator(user=not_staff)
+    member = UserFactory()
+    with django_assert_num_queries(0):  # most requests: no query to know it
+        assert not user_is_facilitator(user=member)

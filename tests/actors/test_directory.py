@@ -36,7 +36,7 @@ DIRECTORY_QUERIES = 7
 # contributions offered and sought, offers and needs (7), the session, the user,
 # the memberships shown as contacts, the facilitator check and the complementary
 # organisations (stored suggestions with their candidates, matching).
-DETAIL_QUERIES = 13
+DETAIL_QUERIES = 12
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 # in the cache), the organisation with its kind, the facilitator and membership checks,
 # the suggestions with their candidates and kinds, then marking the new ones seen (an
 # update, in a savepoint here).
-DASHBOARD_QUERIES = 8
+DASHBOARD_QUERIES = 7
 # An organisation's public page for a visitor, uncached: the organisation, then its
 # detail (7, see tests/actors/test_directory.py) and one query for the complementary
 # organisations, whatever their number.
