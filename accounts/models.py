@@ -66,9 +66,3 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
-
-    @property
-    def is_facilitator(self) -> bool:
-        from accounts.selectors import user_is_facilitator
-
-        return user_is_facilitator(user=self)

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -124,22 +123,6 @@ class OrganisationQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=Organisation.Status.PENDING)
-
-    def visible_to(self, user):
-        """Published organisations, plus any the user belongs to, plus all for facilitators."""
-        if user.is_authenticated:
-            from accounts.selectors import user_is_facilitator
-
-            if user_is_facilitator(user=user):
-                return self.all()
-            return self.filter(
-                Q(status=Organisation.Status.PUBLISHED)
-                | Q(
-                    memberships__user=user,
-                    memberships__status=Membership.Status.ACTIVE,
-                )
-            ).distinct()
-        return self.published()
 
 
 class Organisation(models.Model):

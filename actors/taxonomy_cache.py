@@ -59,7 +59,3 @@ def by_slug(name: str) -> dict[str, Term]:
 def choices(name: str):
     """Lazy (slug, label) choices in the active language."""
     return lambda: [(term.slug, term.label) for term in terms(name)]
-
-
-def clear() -> None:
-    terms.cache_clear()
