@@ -182,7 +182,9 @@ def ensure_can_edit(*, organisation: Organisation, user) -> None:
 
 @transaction.atomic
 def membership_request(*, organisation: Organisation, user, message: str = "") -> Membership:
-    """A member asks to join; the organisation's admins are emailed."""
+    """A member asks to join a published organisation; its admins are emailed."""
+    if not organisation.is_published:
+        raise ValidationError(_("Only published organisations accept requests to join."))
     membership, created = Membership.objects.select_for_update().get_or_create(
         user=user,
         organisation=organisation,

@@ -505,3 +505,15 @@ def test_an_empty_join_request_is_still_a_request(client_for, outsider, organisa
     assert Membership.objects.filter(
         user=outsider, organisation=organisation, status=Membership.Status.REQUESTED
     ).exists()
+
+
+def test_only_a_published_organisation_accepts_requests_to_join(outsider, organisation):
+    from django.core.exceptions import ValidationError
+
+    from actors import services
+
+    organisation.status = Organisation.Status.PENDING
+    organisation.save(update_fields=["status"])
+    with pytest.raises(ValidationError):
+        services.membership_request(organisation=organisation, user=outsider)
+    assert not Membership.objects.filter(user=outsider, organisation=organisation).exists()
