@@ -48,5 +48,8 @@ def test_a_facilitator_views_users_but_cannot_change_them(client_for, facilitato
 
 
 def test_members_without_staff_status_are_kept_out_of_the_admin(client_for, member_user):
-    response = client_for(member_user).get(reverse("admin:index"))
-    assert response.status_code in (302, 403)
+    client = client_for(member_user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+    assert client.get(response["Location"]).status_code == 403  # allauth's secure admin login

@@ -27,9 +27,7 @@ def queued(db, django_capture_on_commit_callbacks):
 def test_an_email_is_stored_before_it_is_sent(queued):
     assert queued.status == Email.Status.READY
     assert queued.to == ["coordinatrice@eauvive.example"]
-    assert queued.subject == "[CoExist] Welcome to Eau Vive" or queued.subject.startswith(
-        "[CoExist] Bienvenue"
-    )
+    assert queued.subject == "[CoExist] Bienvenue au sein de Eau Vive"  # in the language asked
     assert "http://testserver/annuaire/eau-vive/" in queued.body_text
     assert "http://testserver/annuaire/eau-vive/" in queued.body_html
 

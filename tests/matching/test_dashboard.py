@@ -231,7 +231,7 @@ def test_the_dashboard_uses_a_constant_number_of_queries(
 def test_the_public_page_shows_complementary_organisations_with_reasons(client, computed):
     page = client.get(computed.organisation.get_absolute_url()).text
 
-    assert "Complementary organisations" in page or "Organisations complémentaires" in page
+    assert "Complementary organisations" in page
     assert computed.candidate.get_absolute_url() in page
     assert "offers Logistics and supply chain" in page
 
