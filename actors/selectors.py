@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.http import QueryDict
+from django.http import Http404, QueryDict
 from django.shortcuts import get_object_or_404
 
 from accounts.selectors import user_is_facilitator
@@ -143,18 +143,23 @@ def directory_page(*, filterset, sort: str, page: int) -> DirectoryPage:
 # An organisation's page --------------------------------------------------------
 
 
+def is_member_of(*, organisation: Organisation, user) -> bool:
+    """An active member (any role) of the organisation."""
+    return (
+        user.is_authenticated
+        and Membership.objects.active().filter(organisation=organisation, user=user).exists()
+    )
+
+
 def organisation_for_page(*, slug: str, user) -> Organisation:
     """The organisation if this user may see it (published, or theirs, or a facilitator)."""
     organisation = get_object_or_404(Organisation.objects.select_related("kind"), slug=slug)
-    if organisation.is_published or user_is_facilitator(user=user):
-        return organisation
     if (
-        user.is_authenticated
-        and Membership.objects.active().filter(organisation=organisation, user=user).exists()
+        organisation.is_published
+        or user_is_facilitator(user=user)
+        or is_member_of(organisation=organisation, user=user)
     ):
         return organisation
-    from django.http import Http404
-
     raise Http404
 
 

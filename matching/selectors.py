@@ -26,6 +26,7 @@ from actors.models import (
     OrganisationNeed,
     Territory,
 )
+from actors.selectors import is_member_of
 from matching.countries import COUNTRY_NAMES
 from matching.engine import Label, Need, Profile, Taxonomy
 from matching.models import Ranking, Suggestion
@@ -333,9 +334,7 @@ def can_see_suggestions(*, organisation: Organisation, user) -> bool:
         return True
     known = user.__dict__.setdefault("_sees_suggestions_of", {})
     if organisation.pk not in known:
-        known[organisation.pk] = (
-            Membership.objects.active().filter(organisation=organisation, user=user).exists()
-        )
+        known[organisation.pk] = is_member_of(organisation=organisation, user=user)
     return known[organisation.pk]
 
 
