@@ -292,3 +292,18 @@ class OrganisationNeedAdmin(admin.ModelAdmin):
     list_select_related = ("organisation", "competence")
     raw_id_fields = ("organisation",)
     autocomplete_fields = ("competence",)
+
+    # A need feeds search and matching: a change here refreshes them like a profile edit.
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.organisation_changed(organisation_ids=[obj.organisation_id])
+
+    def delete_model(self, request, obj):
+        organisation_id = obj.organisation_id
+        super().delete_model(request, obj)
+        services.organisation_changed(organisation_ids=[organisation_id])
+
+    def delete_queryset(self, request, queryset):
+        organisation_ids = sorted(set(queryset.values_list("organisation_id", flat=True)))
+        super().delete_queryset(request, queryset)
+        services.organisation_changed(organisation_ids=organisation_ids)

@@ -384,3 +384,24 @@ def test_staff_with_the_permission_but_not_a_facilitator_is_refused_by_the_servi
     assert str(message) == "Eau Vive Solidarité: only facilitators can do this."
     pending.refresh_from_db()
     assert pending.status == Organisation.Status.PENDING
+
+
+def test_a_need_edited_in_the_admin_refreshes_search_and_matching(
+    client, facilitator, organisation
+):
+    from actors.models import OrganisationNeed
+    from tests.factories import competence
+
+    client.force_login(facilitator)
+    response = client.post(
+        reverse("admin:actors_organisationneed_add"),
+        {
+            "organisation": organisation.pk,
+            "competence": competence("renewable-energy").pk,
+            "description": "Pompes solaires pour nos puits",
+        },
+    )
+    assert response.status_code == 302
+    assert OrganisationNeed.objects.filter(organisation=organisation).exists()
+    organisation.refresh_from_db()
+    assert "pompes solaires" in organisation.search_text  # organisation_changed ran
