@@ -25,6 +25,9 @@ class AccountAdapter(DefaultAccountAdapter):
             body_text=message.body,
             body_html=html,
             kind=template_prefix.rsplit("/", 1)[-1],
+            # allauth's messages carry reset links, confirmation keys or sign-in codes:
+            # all of them are treated as secret (never shown in the admin, erased once sent).
+            secret=True,
         )
 
     def post_login(self, request, user, **kwargs):

@@ -48,6 +48,12 @@ class User(AbstractUser):
         help_text=_("One email every Monday with suggested partners, projects and events."),
     )
 
+    # Retention (privacy policy): an account inactive for three years is warned, then
+    # deleted if it stays inactive. Set when the warning is sent.
+    inactivity_warned_at = models.DateTimeField(
+        _("warned of deletion for inactivity"), null=True, blank=True, editable=False
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
 

@@ -1,11 +1,18 @@
 """Writes on user accounts."""
 
+from datetime import timedelta
+
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from accounts import emails
 from accounts.selectors import FACILITATORS_GROUP
+from coexist.emails import emails_purge
 
 # What facilitators curate in the admin: (app_label, model, actions).
 FACILITATOR_PERMISSIONS = [
@@ -75,25 +82,94 @@ class LastAdminError(Exception):
         super().__init__(", ".join(str(o) for o in organisations))
 
 
-@transaction.atomic
-def user_delete(*, user) -> None:
-    """Delete an account: memberships go, organisations and their content stay.
+def _orphaned_organisations(*, user) -> list:
+    """The organisations of which ``user`` is the last active admin (memberships locked)."""
+    from actors.models import Membership, Organisation
 
-    Refused while the user is the last administrator of an organisation, which
-    would otherwise be left without anyone able to edit it.
-    """
-    from actors.models import Membership
-
+    organisation_ids = list(
+        Membership.objects.admins().filter(user=user).values_list("organisation_id", flat=True)
+    )
+    # Lock every membership of those organisations: a concurrent demotion or departure
+    # of the other admin waits for this transaction, so the count below stays true.
+    list(Membership.objects.select_for_update().filter(organisation_id__in=organisation_ids))
     orphaned = []
-    for membership in Membership.objects.admins().filter(user=user).select_related("organisation"):
+    for organisation in Organisation.objects.filter(pk__in=organisation_ids).order_by("name"):
         others = (
             Membership.objects.admins()
-            .filter(organisation=membership.organisation)
+            .filter(organisation=organisation)
             .exclude(user=user)
             .exists()
         )
         if not others:
-            orphaned.append(membership.organisation)
-    if orphaned:
+            orphaned.append(organisation)
+    return orphaned
+
+
+@transaction.atomic
+def user_delete(*, user, force: bool = False) -> list:
+    """Delete an account and the personal data held with it.
+
+    Memberships go; organisations and their content stay. Every stored email to or
+    about the person goes too. Refused while the user is the last administrator of an
+    organisation, which would otherwise be left without anyone able to edit it, unless
+    ``force`` (the retention job): the orphaned organisations are then returned.
+    """
+    orphaned = _orphaned_organisations(user=user)
+    if orphaned and not force:
         raise LastAdminError(orphaned)
+    emails_purge(user=user)
     user.delete()
+    return orphaned
+
+
+# Retention (privacy policy: inactive accounts deleted after three years and a warning) --
+
+INACTIVE_AFTER = timedelta(days=3 * 365)
+DELETE_AFTER_WARNING = timedelta(days=30)
+
+
+def _last_activity():
+    return Coalesce("last_login", "date_joined")
+
+
+def inactive_accounts_warn(*, now=None) -> int:
+    """Warn each account inactive for three years (once per period of inactivity)."""
+    now = now or timezone.now()
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=False, is_superuser=False)
+        .annotate(last_activity=_last_activity())
+        .filter(last_activity__lt=now - INACTIVE_AFTER)
+        .filter(
+            Q(inactivity_warned_at__isnull=True) | Q(inactivity_warned_at__lt=F("last_activity"))
+        )
+    )
+    count = 0
+    for user in users.iterator():
+        with transaction.atomic():
+            user.inactivity_warned_at = now
+            user.save(update_fields=["inactivity_warned_at"])
+            emails.inactivity_warning(user=user, deletion_on=now + DELETE_AFTER_WARNING)
+        count += 1
+    return count
+
+
+def inactive_accounts_delete(*, now=None) -> int:
+    """Delete the accounts warned 30 days ago that have not signed in since."""
+    now = now or timezone.now()
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=False, is_superuser=False)
+        .annotate(last_activity=_last_activity())
+        .filter(
+            inactivity_warned_at__lte=now - DELETE_AFTER_WARNING,
+            last_activity__lt=F("inactivity_warned_at"),
+        )
+    )
+    count, orphaned = 0, []
+    for user in list(users):
+        orphaned += user_delete(user=user, force=True)
+        count += 1
+    if orphaned:
+        emails.organisations_without_admin(organisations=orphaned)
+    return count

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts import services
@@ -18,6 +19,7 @@ from coexist.i18n import set_language_cookie
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(*posted(request, files=False), instance=request.user)
@@ -34,6 +36,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 def data_export(request: HttpRequest) -> HttpResponse:
     data = user_data_export(user=request.user)
     response = HttpResponse(
@@ -45,6 +48,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@never_cache
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(*posted(request, files=False), user=request.user)

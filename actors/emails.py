@@ -64,6 +64,7 @@ def join_requested(*, membership) -> None:
                 reverse("actors:members", kwargs={"slug": organisation.slug})
             ),
         },
+        about=[membership.user],
     )
 
 

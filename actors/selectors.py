@@ -183,8 +183,18 @@ def organisation_detail(*, pk: int) -> Organisation:
     )
 
 
+def may_see_people(*, user, own_membership: Membership | None) -> bool:
+    """People's names, job titles and emails (PRODUCT.md, privacy policy): shown to the
+    active members of their own organisation and to facilitators, to nobody else. Others
+    reach an organisation through its public contact or an introduction."""
+    if own_membership is not None and own_membership.status == Membership.Status.ACTIVE:
+        return True
+    return user_is_facilitator(user=user)
+
+
 def organisation_viewer_context(*, organisation: Organisation, user) -> dict:
-    """What a signed-in visitor sees beyond the public page: people, their own role."""
+    """What a signed-in visitor sees beyond the public page: their own role, and the people
+    when they may see them."""
     memberships = list(
         Membership.objects.filter(organisation=organisation)
         .exclude(status__in=[Membership.Status.LEFT, Membership.Status.DECLINED])
@@ -193,11 +203,17 @@ def organisation_viewer_context(*, organisation: Organisation, user) -> dict:
     )
     own = next((m for m in memberships if m.user_id == user.pk), None)
     facilitator = user_is_facilitator(user=user)
-    is_admin = bool(own and own.status == Membership.Status.ACTIVE and own.role == "admin")
+    is_admin = bool(
+        own and own.status == Membership.Status.ACTIVE and own.role == Membership.Role.ADMIN
+    )
+    people_visible = may_see_people(user=user, own_membership=own)
     return {
+        "people_visible": people_visible,
         "contacts": [
             m for m in memberships if m.status == Membership.Status.ACTIVE and m.user.is_active
-        ],
+        ]
+        if people_visible
+        else [],
         "own_membership": own,
         "can_edit": facilitator or is_admin,
         "pending_requests": sum(m.status == Membership.Status.REQUESTED for m in memberships)

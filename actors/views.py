@@ -8,8 +8,10 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actors import selectors, services
@@ -74,7 +76,10 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         context.update(
             selectors.organisation_viewer_context(organisation=organisation, user=request.user)
         )
-    return render(request, "actors/detail.html", context)
+    response = render(request, "actors/detail.html", context)
+    if context.get("people_visible"):
+        add_never_cache_headers(response)  # people's contact details: private, no-store
+    return response
 
 
 @login_required
@@ -165,6 +170,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @login_required
+@never_cache
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _editable(request, slug)
     return render(

@@ -11,7 +11,31 @@ class EmailAdmin(admin.ModelAdmin):
     list_filter = ("status", "kind", "created_at")
     search_fields = ("subject", "to")
     date_hierarchy = "created_at"
-    readonly_fields = [field.name for field in Email._meta.fields]
+    # A message holding a one-time secret (reset link, confirmation key) shows no body,
+    # to anyone: reading it would let staff sign in as its recipient.
+    FIELDS = (
+        "to",
+        "subject",
+        "kind",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "sent_at",
+        "secret",
+        "headers",
+        "body_text",
+        "body_html",
+    )
+    SECRET_FIELDS = ("body_text", "body_html", "headers")
+
+    def get_fields(self, request, obj=None):
+        if obj is None or obj.secret:
+            return [field for field in self.FIELDS if field not in self.SECRET_FIELDS]
+        return list(self.FIELDS)
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
 
     @admin.display(description=Email._meta.get_field("to").verbose_name)
     def recipients(self, email: Email) -> str:

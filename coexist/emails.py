@@ -7,6 +7,7 @@ short broker timeout, and the periodic sweep sends whatever could not be queued.
 
 import logging
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -50,6 +51,7 @@ def email_queue(
     language: str | None = None,
     kind: str = "",
     headers: dict | None = None,
+    about: Iterable = (),
 ) -> Email | None:
     """Render ``template`` (``.txt``, ``.html`` and ``_subject.txt``) and queue it."""
     recipients = sorted({address for address in to if address})
@@ -68,14 +70,40 @@ def email_queue(
         body_html=body_html,
         headers=headers or {},
         kind=kind or template.rsplit("/", 1)[-1],
+        about=about,
     )
+
+
+def _people(*, to: list[str], about: Iterable) -> set[int]:
+    """Ids of the accounts a message is to (any of their addresses) or about."""
+    from allauth.account.models import EmailAddress
+    from django.contrib.auth import get_user_model
+
+    addresses = [address.lower() for address in to]
+    ids = {getattr(user, "pk", user) for user in about if user is not None}
+    ids |= set(get_user_model().objects.filter(email__in=addresses).values_list("pk", flat=True))
+    ids |= set(EmailAddress.objects.filter(email__in=addresses).values_list("user_id", flat=True))
+    return ids
 
 
 @transaction.atomic
 def email_store(
-    *, to: list[str], subject: str, body_text: str, body_html: str = "", headers=None, kind=""
+    *,
+    to: list[str],
+    subject: str,
+    body_text: str,
+    body_html: str = "",
+    headers=None,
+    kind="",
+    secret: bool = False,
+    about: Iterable = (),
 ) -> Email:
-    """Store a rendered message in the outbox and queue its sending after commit."""
+    """Store a rendered message in the outbox and queue its sending after commit.
+
+    ``secret`` marks a message carrying a one-time secret (a reset link, a confirmation
+    key): its body is never shown in the admin and is erased once sent. ``about`` lists
+    the accounts the message speaks of besides its recipients (found by address).
+    """
     email = Email.objects.create(
         to=list(to),
         subject=subject[:255],
@@ -83,7 +111,9 @@ def email_store(
         body_html=body_html,
         headers=headers or {},
         kind=kind,
+        secret=secret,
     )
+    email.people.set(_people(to=list(to), about=about))
     from coexist.tasks import email_send
 
     enqueue_after_commit(email_send, email.pk)
@@ -123,10 +153,43 @@ def email_deliver(*, email: Email) -> None:
     email.status = Email.Status.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
-    email.save(update_fields=["attempts", "status", "sent_at", "last_error"])
+    fields = ["attempts", "status", "sent_at", "last_error"]
+    if email.secret:
+        email.body_text = email.body_html = Email.ERASED
+        email.headers = {}
+        fields += ["body_text", "body_html", "headers"]
+    email.save(update_fields=fields)
 
 
 def email_mark_failed(*, email_id: int) -> None:
-    Email.objects.filter(pk=email_id).exclude(status=Email.Status.SENT).update(
-        status=Email.Status.FAILED
-    )
+    """Give up on a message; a secret one is erased, since nobody will receive it."""
+    unsent = Email.objects.filter(pk=email_id).exclude(status=Email.Status.SENT)
+    unsent.update(status=Email.Status.FAILED)
+    unsent.filter(secret=True).update(body_text=Email.ERASED, body_html=Email.ERASED, headers={})
+
+
+def emails_purge(*, user) -> int:
+    """Delete every stored message to or about ``user`` (their account is being deleted).
+
+    Linked messages are found through ``people``; a message stored before that link
+    existed is found by any of the account's addresses in its recipients or its text.
+    """
+    from allauth.account.models import EmailAddress
+    from django.db.models import Q
+
+    addresses = {user.email.lower()} | {
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user).values_list("email", flat=True)
+    }
+    match = Q(people=user)
+    for address in addresses:
+        match |= Q(to__icontains=address) | Q(body_text__icontains=address)
+    ids = set(Email.objects.filter(match).values_list("pk", flat=True))
+    deleted = Email.objects.filter(pk__in=ids).delete()[1].get(Email._meta.label, 0)
+    return deleted
+
+
+def emails_purge_older_than(*, days: int) -> int:
+    """The retention rule of the privacy policy: delivery records are kept one year."""
+    cutoff = timezone.now() - timedelta(days=days)
+    return Email.objects.filter(created_at__lt=cutoff).delete()[1].get(Email._meta.label, 0)

@@ -1,5 +1,6 @@
 """The outbox: every email is stored before it is queued, so none is lost."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +19,18 @@ class Email(models.Model):
     body_html = models.TextField(_("HTML body"), blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
     kind = models.CharField(_("kind"), max_length=64, blank=True, db_index=True)
+    # A message that carries a one-time secret (password reset link, email confirmation
+    # key, sign-in code): its body is never shown, not even to superusers, and is erased
+    # as soon as it has been sent or has failed for good.
+    secret = models.BooleanField(_("holds a one-time secret"), default=False)
+    # The accounts this message is to or about (a join request is about its requester):
+    # deleting an account deletes them; the retention job purges the rest after a year.
+    people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="outbox_emails",
+        verbose_name=_("people concerned"),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.READY
     )
@@ -34,3 +47,5 @@ class Email(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)}"
+
+    ERASED = "—"  # what an erased body holds

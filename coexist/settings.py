@@ -339,6 +339,15 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Every suggestion recomputed at night (CELERY_TIMEZONE): also catches up whatever a
     # broker outage lost during the day.
+    # Retention promised by the privacy policy: emails one year, inactive accounts three.
+    "email-outbox-retention": {
+        "task": "coexist.tasks.emails_purge_expired",
+        "schedule": crontab(hour=4, minute=10),
+    },
+    "accounts-retention": {
+        "task": "accounts.tasks.retention_run",
+        "schedule": crontab(hour=4, minute=20),
+    },
     "matching-recompute-all": {
         "task": "matching.tasks.recompute_all",
         "schedule": crontab(hour=3, minute=0),

@@ -6,7 +6,7 @@ from datetime import timedelta
 from celery import shared_task
 from django.utils import timezone
 
-from coexist.emails import email_claim, email_deliver, email_mark_failed
+from coexist.emails import email_claim, email_deliver, email_mark_failed, emails_purge_older_than
 from coexist.models import Email
 
 MAX_EMAIL_RETRIES = 6
@@ -53,3 +53,12 @@ def email_send_pending() -> int:
     for email_id in ids:
         email_send.delay(email_id)
     return len(ids)
+
+
+EMAIL_RETENTION_DAYS = 365
+
+
+@shared_task(time_limit=600, soft_time_limit=580)
+def emails_purge_expired() -> int:
+    """The privacy policy's retention of emails: delivery records are kept for one year."""
+    return emails_purge_older_than(days=EMAIL_RETENTION_DAYS)

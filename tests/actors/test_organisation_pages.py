@@ -19,7 +19,14 @@ from actors import services
 from actors.models import SDG, Membership, Organisation, OrganisationNeed
 from coexist.models import Email
 from coexist.tasks import email_send
-from tests.factories import MembershipFactory, OrganisationFactory, competence, contribution, kind
+from tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    UserFactory,
+    competence,
+    contribution,
+    kind,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -161,19 +168,45 @@ def test_a_member_whose_request_is_still_open_does_not_see_a_pending_organisatio
     assert client.get(organisation.get_absolute_url()).status_code == 404
 
 
-def test_the_people_to_contact_are_shown_to_signed_in_members_only(
-    client, organisation, admin_user, outsider
+@pytest.mark.parametrize(
+    "persona, sees_people",
+    [
+        ("visitor", False),
+        ("outsider", False),  # an admin of another organisation
+        ("stranger", False),  # signed in, verified, belongs to nothing
+        ("requester", False),  # asked to join, not accepted yet
+        ("member_user", True),
+        ("admin_user", True),
+        ("facilitator", True),
+    ],
+)
+def test_people_are_shown_to_their_organisations_members_and_facilitators_only(
+    request, client, organisation, admin_user, member_user, persona, sees_people
 ):
-    url = organisation.get_absolute_url()
+    job = "Chargée de partenariats"
+    admin_user.job_title = job
+    admin_user.save(update_fields=["job_title"])
+    if persona == "stranger":
+        client.force_login(UserFactory())
+    elif persona == "requester":
+        client.force_login(
+            MembershipFactory(organisation=organisation, status=Membership.Status.REQUESTED).user
+        )
+    elif persona != "visitor":
+        client.force_login(request.getfixturevalue(persona))
 
-    as_visitor = client.get(url).content.decode()
-    assert admin_user.email not in as_visitor
-    assert "to see the people to contact" in as_visitor
+    response = client.get(organisation.get_absolute_url())
+    page = response.content.decode()
 
-    client.force_login(outsider)
-    as_member = client.get(url).content.decode()
-    assert f'<a href="mailto:{admin_user.email}">' in as_member
-    assert "(administrator)" in as_member
+    assert (admin_user.email in page) is sees_people
+    assert (admin_user.full_name in page) is sees_people
+    assert (job in page) is sees_people
+    if sees_people:
+        assert f'<a href="mailto:{admin_user.email}">' in page
+        assert "no-store" in response["Cache-Control"]
+        assert "private" in response["Cache-Control"]
+    else:
+        assert "shown only to its members" in page
 
 
 def test_people_who_left_or_asked_to_join_are_not_contacts(client, organisation, admin_user):

@@ -43,7 +43,7 @@ def test_signed_in_members_never_get_the_cached_page(client, organisation, membe
     client.get(url)  # cached for anonymous visitors
     client.force_login(member_user)
     html = client.get(url).content.decode()
-    assert member_user.email in html  # contacts are for members only
+    assert member_user.email in html  # a member sees the people of their organisation
     assert "csrfmiddlewaretoken" in html
 
 
