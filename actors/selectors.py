@@ -99,14 +99,25 @@ def page_number(raw: str | None) -> int:
         return 1
 
 
-def query_without_page(query: QueryDict) -> str:
-    copy = query.copy()
-    copy.pop("page", None)
+def query_without_page(query: QueryDict, *, params: frozenset[str]) -> str:
+    """The known parameters of the query (without the page), for the pagination links."""
+    copy = QueryDict(mutable=True)
+    for key in query:
+        if key in params and key != "page":
+            copy.setlist(key, query.getlist(key))
     return copy.urlencode()
 
 
-def directory_cache_key(*, version: int, language: str, query: QueryDict, page: int) -> str:
-    items = sorted((key, value) for key in query for value in query.getlist(key) if key != "page")
+def directory_cache_key(
+    *, version: int, language: str, query: QueryDict, page: int, params: frozenset[str]
+) -> str:
+    """Keyed on the known parameters only: unknown ones change nothing on the page."""
+    items = sorted(
+        (key, value)
+        for key in query
+        for value in query.getlist(key)
+        if key != "page" and key in params
+    )
     digest = hashlib.sha256(repr(items).encode()).hexdigest()[:32]
     return f"directory:{version}:{language}:{digest}:{page}"
 

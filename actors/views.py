@@ -23,9 +23,10 @@ from coexist.forms import posted
 from matching.views import complementary_html
 
 SORTS = {"name", "newest", "relevance"}
+DIRECTORY_PARAMS = frozenset({*OrganisationFilter.base_filters, "sort", "page"})
 
 
-@anonymous_page_cache
+@anonymous_page_cache(params=DIRECTORY_PARAMS)
 def directory(request: HttpRequest) -> HttpResponse:
     """The public directory: filters, search, sort and pagination, all in the query string."""
     filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.published())
@@ -38,6 +39,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         language=get_language(),
         query=request.GET,
         page=page_number,
+        params=DIRECTORY_PARAMS,
     )
     # The bare directory (no query string, an unbound filterset) is the most visited page.
     cacheable = filterset.is_valid() or not filterset.is_bound
@@ -50,7 +52,7 @@ def directory(request: HttpRequest) -> HttpResponse:
                 "filter": filterset,
                 "sort": sort,
                 "page": page,
-                "query": selectors.query_without_page(request.GET),
+                "query": selectors.query_without_page(request.GET, params=DIRECTORY_PARAMS),
                 "searching": bool(request.GET.get("q")),
             },
         )

@@ -154,11 +154,17 @@ if REDIS_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
     _redis = urlparse(REDIS_URL)
     _database = int(_redis.path.strip("/") or 0)
     REDIS_URL = _redis._replace(path=f"/{(_database + _worker) % 16}").geturl()
-if REDIS_URL:
+# The cache may (and in production should) live in its own Redis instance, bounded by
+# maxmemory with an LRU policy, so that filling the cache can never evict Celery's queues:
+# see docker-compose.yml. Defaults to REDIS_URL.
+CACHE_URL = env_str("CACHE_URL", REDIS_URL)
+if REDIS_URL and CACHE_URL and TESTING and os.environ.get("PYTEST_XDIST_WORKER"):
+    CACHE_URL = REDIS_URL  # each test worker's own Redis database (above)
+if CACHE_URL:
     CACHES = {
         "default": {
             "BACKEND": "coexist.redis_cache.FastRedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": CACHE_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "coexist"),
             "TIMEOUT": 600,
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -221,7 +227,13 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CoExist] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # allauth's default rate limits stay on; they use the cache above (Redis in
-# production, so they hold across processes).
+# production, so they hold across processes). They count per client address: behind the
+# TLS proxy that production requires, REMOTE_ADDR is the proxy's for everybody, so say
+# how many proxies append to X-Forwarded-For (1 for one proxy), or which header the
+# proxy sets to the client's address (e.g. X-Real-IP). Never trust a header that a
+# client can set directly: set these only when a proxy always overwrites it.
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env_str("ALLAUTH_TRUSTED_CLIENT_IP_HEADER") or None
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -57,3 +57,49 @@ def test_each_language_has_its_own_cached_page(client, eau_vive):
 def test_a_draft_organisation_is_never_cached_for_visitors(client, db):
     draft = OrganisationFactory(slug="brouillon", status="draft")
     assert client.get(reverse("actors:detail", args=[draft.slug])).status_code == 404
+
+
+def _cache_size() -> int:
+    """How many entries the cache holds (local memory in the default run, Redis in CI)."""
+    from django.core.cache import cache
+
+    if hasattr(cache, "_cache") and isinstance(cache._cache, dict):
+        return len(cache._cache)
+    return cache._cache.get_client().dbsize()
+
+
+@pytest.mark.parametrize("name", ["home", "actors:directory"])
+def test_unknown_query_parameters_cannot_fill_the_cache(client, eau_vive, name):
+    url = reverse(name)
+    client.get(url)
+    client.get(url)
+    size = _cache_size()
+
+    for n in range(100):
+        response = client.get(url, {"utm_source": f"campagne-{n}"})
+        assert response.status_code == 200
+        assert "Eau Vive" in response.content.decode()
+
+    assert _cache_size() == size
+
+
+def test_known_parameters_are_keyed_in_any_order(client, eau_vive, django_assert_num_queries):
+    url = reverse("actors:directory")
+    client.get(url, {"kind": "ngo", "sort": "name"})
+    with django_assert_num_queries(0):
+        response = client.get(f"{url}?sort=name&kind=ngo")
+    assert "Eau Vive" in response.content.decode()
+
+
+def test_the_production_cache_can_never_evict_the_brokers_queues():
+    """docker-compose.yml: the cache is a separate Redis, bounded and LRU; the broker's
+    Redis never evicts."""
+    from pathlib import Path
+
+    compose = (Path(__file__).parents[2] / "docker-compose.yml").read_text()
+    cache_service = compose.split("\n  cache:\n", 1)[1].split("\n\n", 1)[0]
+    broker_service = compose.split("\n  redis:\n", 1)[1].split("\n\n", 1)[0]
+    assert "--maxmemory\n" in cache_service and "allkeys-lru" in cache_service
+    assert "noeviction" in broker_service
+    assert "CACHE_URL: redis://cache:6379/0" in compose
+    assert "REDIS_URL: redis://redis:6379/0" in compose
