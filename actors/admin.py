@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from actors.models import (
     PendingOrganisation,
     Territory,
 )
+from actors.validators import logo_filename
 
 
 class ReadOnlyTaxonomyAdmin(admin.ModelAdmin):
@@ -157,6 +159,23 @@ class OrganisationAdmin(admin.ModelAdmin):
             },
         ),
     )
+
+    def save_model(self, request, obj, form, change):
+        """An edit goes through the same service as the site's (its rules, the logo's name
+        and the old logo's deletion); the many-to-many fields and the inlines follow."""
+        if not change:
+            if isinstance(form.cleaned_data.get("logo"), UploadedFile):
+                obj.logo.name = logo_filename(organisation=obj, upload=form.cleaned_data["logo"])
+            super().save_model(request, obj, form, change)
+            return
+        data = {}
+        for name in form.changed_data:
+            if name in form.base_fields and name not in self.filter_horizontal:
+                value = form.cleaned_data[name]
+                data[name] = "" if value is False else value  # "Clear" ticked on the logo
+        services.organisation_update(
+            organisation=Organisation.objects.get(pk=obj.pk), by=request.user, data=data, m2m={}
+        )
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -18,16 +18,19 @@ def _queue_by_language(recipients, **kwargs) -> None:
         email_queue(to=addresses, language=language, **kwargs)
 
 
-def review_requested(*, organisation) -> None:
-    """Tell the facilitators that an organisation waits for review."""
-    facilitators = (
+def _facilitators() -> list[tuple[str, str]]:
+    return list(
         get_user_model()
         .objects.filter(is_active=True, groups__name=FACILITATORS_GROUP)
         .values_list("email", "preferred_language")
         .distinct()
     )
+
+
+def review_requested(*, organisation) -> None:
+    """Tell the facilitators that an organisation waits for review."""
     _queue_by_language(
-        list(facilitators),
+        _facilitators(),
         template="actors/emails/review_requested",
         context={
             "organisation": organisation,
@@ -78,4 +81,28 @@ def membership_accepted(*, membership) -> None:
             "user": user,
             "organisation_url": absolute_url(membership.organisation.get_absolute_url()),
         },
+    )
+
+
+def identity_changed(*, organisation, changes, by, was_verified: bool) -> None:
+    """Tell the facilitators that a published or verified organisation changed its identity."""
+    labels = {
+        field: organisation._meta.get_field(field).verbose_name
+        for field in dict.fromkeys(field for field, _old, _new in changes)
+    }
+    _queue_by_language(
+        _facilitators(),
+        template="actors/emails/identity_changed",
+        context={
+            "organisation": organisation,
+            "changes": [
+                {"field": str(labels[field]), "old": old, "new": new} for field, old, new in changes
+            ],
+            "by": by,
+            "was_verified": was_verified,
+            "review_url": absolute_url(
+                reverse("admin:actors_organisation_change", args=[organisation.pk])
+            ),
+        },
+        about=[by],
     )

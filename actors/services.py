@@ -1,6 +1,7 @@
 """Writes on organisations and memberships. Views, admin, tasks and commands call these."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -10,6 +11,7 @@ from accounts.selectors import user_is_facilitator
 from actors import emails
 from actors.models import Membership, Organisation, OrganisationNeed
 from actors.search import refresh_search
+from actors.validators import logo_delete_after_commit, logo_filename
 from coexist.cache import bump_directory_version
 from coexist.emails import enqueue_after_commit
 from matching.tasks import recompute_for_organisations
@@ -61,6 +63,8 @@ def organisation_create(*, by, data: dict, m2m: dict, needs: dict | None = None)
     organisation = Organisation(**data)
     organisation.slug = unique_slug(organisation.name)
     organisation.status = Organisation.Status.PENDING
+    if isinstance(data.get("logo"), UploadedFile):
+        organisation.logo.name = logo_filename(organisation=organisation, upload=data["logo"])
     organisation.full_clean()
     organisation.save()
     for field, values in m2m.items():
@@ -78,15 +82,57 @@ def organisation_create(*, by, data: dict, m2m: dict, needs: dict | None = None)
     return organisation
 
 
+# What a visitor trusts an organisation by: changing one of these on a published or verified
+# organisation is reviewed again by the facilitators.
+IDENTITY_FIELDS = ("name", "website", "email", "phone", "logo")
+
+
+def identity_changes(*, organisation: Organisation, data: dict) -> list[tuple[str, str, str]]:
+    """(field, old, new) for each identity field that ``data`` changes."""
+    changes = []
+    for field in IDENTITY_FIELDS:
+        if field not in data:
+            continue
+        old, new = getattr(organisation, field), data[field]
+        if field == "logo":
+            old_name = old.name if old else ""
+            new_name = getattr(new, "name", new) or ""
+            if isinstance(new, UploadedFile) or old_name != new_name:
+                changes.append((field, old_name, new_name))
+        elif (old or "") != (new or ""):
+            changes.append((field, old or "", new or ""))
+    return changes
+
+
 @transaction.atomic
 def organisation_update(
     *, organisation: Organisation, by, data: dict, m2m: dict, needs: dict | None = None
 ) -> Organisation:
+    """Edit a profile. When an organisation's admin changes its identity (name, website,
+    public email, phone, logo) while it is published or verified, the "verified by the
+    CSI" badge is removed until a facilitator verifies it again, and the facilitators
+    are emailed the old and new values."""
     ensure_can_edit(organisation=organisation, user=by)
+    changes = []
+    if not user_is_facilitator(user=by) and (organisation.verified or organisation.is_published):
+        changes = identity_changes(organisation=organisation, data=data)
+    was_verified = organisation.verified
+    old_logo = organisation.logo.name if organisation.logo else ""
     for field, value in data.items():
         setattr(organisation, field, value)
+    if changes:
+        organisation.verified = False
+    if "logo" in data and organisation.logo and isinstance(data["logo"], UploadedFile):
+        organisation.logo.name = logo_filename(organisation=organisation, upload=data["logo"])
     organisation.full_clean(exclude=["slug"])
     organisation.save()
+    new_logo = organisation.logo.name if organisation.logo else ""
+    if old_logo and old_logo != new_logo:
+        logo_delete_after_commit(name=old_logo)
+    if changes:
+        emails.identity_changed(
+            organisation=organisation, changes=changes, by=by, was_verified=was_verified
+        )
     for field, values in m2m.items():
         getattr(organisation, field).set(values)
     if needs is not None:

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
+# Detected format -> the extension the stored file gets (never the uploader's name).
+LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}
 LOGO_MAX_PIXELS = 4000 * 4000
 
 # French (0X XX XX XX XX, +33 X XX XX XX XX) and Swiss (0XX XXX XX XX,
@@ -78,3 +79,41 @@ def validate_logo(file) -> None:
             _("The image is too large in pixels; at most 4000 × 4000."),
             code="logo_pixels",
         )
+
+
+def logo_format(file) -> str | None:
+    """The image format Pillow detects in the content (PNG, JPEG, WEBP), or None."""
+    from PIL import Image, UnidentifiedImageError
+
+    position = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            return image.format
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            file.seek(position)
+
+
+def logo_filename(*, organisation, upload) -> str:
+    """The stored name of an uploaded logo: the organisation's slug and the extension of
+    the format detected in the content (a PNG named ``logo.pdf`` is stored as ``.png``)."""
+    extension = LOGO_FORMATS.get(logo_format(upload) or "", "img")
+    stem = (organisation.slug or "logo")[:80]
+    return f"{stem}.{extension}"
+
+
+def logo_delete_after_commit(*, name: str) -> None:
+    """Delete a logo file that nothing uses any more, once the change is committed."""
+    from django.core.files.storage import default_storage
+    from django.db import transaction
+
+    def delete() -> None:
+        from actors.models import Organisation
+
+        if not Organisation.objects.filter(logo=name).exists():
+            default_storage.delete(name)
+
+    transaction.on_commit(delete)

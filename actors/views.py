@@ -125,6 +125,7 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = OrganisationForm(*posted(request), instance=copy.copy(organisation))
     if request.method == "POST" and form.is_valid():
         data, m2m, needs = form.split()
+        was_verified = organisation.verified
         try:
             services.organisation_update(
                 organisation=organisation, by=request.user, data=data, m2m=m2m, needs=needs
@@ -133,6 +134,14 @@ def edit(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("The profile was saved."))
+            if was_verified and not organisation.verified:
+                messages.warning(
+                    request,
+                    _(
+                        "You changed the organisation's identity: the “verified by the CSI” "
+                        "badge is removed until the CSI team checks it again."
+                    ),
+                )
             return redirect(organisation)
     return render(
         request, "actors/form.html", {"form": form, "organisation": organisation, "creating": False}
