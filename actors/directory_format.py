@@ -63,6 +63,9 @@ LINK_COLUMNS: tuple[str, ...] = (*M2M_COLUMNS, "needs")
 TAXONOMY_COLUMNS: tuple[str, ...] = tuple(column for column in LINK_COLUMNS if column != "sdgs")
 MULTI_VALUED: frozenset[str] = frozenset({*LINK_COLUMNS, "intervention_countries", "languages"})
 SEPARATOR = ";"
+NUL = "\x00"
+# The largest file any import reads (the command; the admin allows fewer, see admin_import).
+MAX_ROWS = 100_000
 # Single-valued columns stored on the organisation row, and their model attribute.
 SCALAR_ATTRIBUTES: dict[str, str] = {
     column: "kind_id" if column == "kind" else column
@@ -183,22 +186,27 @@ def _read_csv(text: str) -> tuple[list[RawRow], list[RowError]]:
         if len(header) == 1 and SEPARATOR in header[0]:
             message = _("The columns must be separated by commas, not by “;” (save as CSV UTF-8).")
             return [], [RowError(None, None, message)]
+        # Header problems are reported, and the cells of the known columns are still
+        # validated: one pass reports every error of the file.
         seen: set[str] = set()
+        usable: dict[int, str] = {}  # position -> column, for the known columns
         for position, name in enumerate(header, start=1):
             if not name:
                 errors.append(
                     RowError(None, str(position), _("This column has no name in the header."))
                 )
+            elif NUL in name:
+                errors.append(RowError(None, str(position), _nul_message()))
             elif name not in COLUMNS:
                 errors.append(RowError(None, name, _unknown_column_message()))
             elif name in seen:
                 errors.append(RowError(None, name, _("This column appears twice.")))
+            else:
+                usable[position - 1] = name
             seen.add(name)
         for name in REQUIRED_COLUMNS:
             if name not in seen:
                 errors.append(RowError(None, name, _("This required column is missing.")))
-        if errors:
-            return [], errors
         rows: list[RawRow] = []
         for number, record in enumerate(reader, start=1):
             if not any(cell.strip() for cell in record):
@@ -208,9 +216,11 @@ def _read_csv(text: str) -> tuple[list[RawRow], list[RowError]]:
                 continue
             cells = {
                 name: unescape_formula(record[i] if i < len(record) else "")
-                for i, name in enumerate(header)
+                for i, name in usable.items()
             }
             rows.append(RawRow(number, cells))
+            if len(rows) > MAX_ROWS:
+                break  # the import refuses the file; reading on would only cost memory
     except csv.Error as error:
         return [], [RowError(None, None, _("This is not a readable CSV file: %s") % error)]
     return rows, errors
@@ -221,18 +231,27 @@ def _read_json(text: str) -> tuple[list[RawRow], list[RowError]]:
         data = json.loads(text)
     except ValueError as error:
         return [], [RowError(None, None, _("This is not a readable JSON file: %s") % error)]
+    except RecursionError:
+        message = _("This is not a readable JSON file: it is nested too deeply.")
+        return [], [RowError(None, None, message)]
     if not isinstance(data, list):
         return [], [RowError(None, None, _("The JSON file must hold a list of objects."))]
     rows: list[RawRow] = []
     errors: list[RowError] = []
+    unknown: set[str] = set()
     for number, item in enumerate(data, start=1):
+        if number > MAX_ROWS + 1:
+            break  # the import refuses the file; its row count is known from the list
         if not isinstance(item, dict):
             errors.append(RowError(number, None, _("Each item must be an object.")))
             continue
         cells: dict[str, str | list[str]] = {}
         for key, value in item.items():
             if key not in COLUMNS:
-                errors.append(RowError(number, str(key), _unknown_column_message()))
+                # Reported once, at its first row: an unknown key is a typo in the file.
+                if key not in unknown:
+                    unknown.add(key)
+                    errors.append(RowError(number, str(key)[:100], _unknown_column_message()))
                 continue
             converted = _json_value(value, multi=key in MULTI_VALUED)
             if converted is None:
@@ -264,6 +283,10 @@ def _json_type_message(column: str) -> str:
     if column in MULTI_VALUED:
         return _("Expected a list of values or a text separated by “;”.")
     return _("Expected a single text value.")
+
+
+def _nul_message() -> str:
+    return _("This cell contains a NUL character, which is not allowed.")
 
 
 def _unknown_column_message() -> str:
@@ -354,13 +377,14 @@ class _RowValidator:
         self.taxonomies = taxonomies
         self.errors: list[RowError] = []
         self.values: dict[str, Any] = {}
+        self.refused: set[str] = set()  # columns already reported as unreadable
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.raw.number, column, message))
 
     def text(self, column: str) -> str | None:
         """The single value of ``column`` (None when the row does not have the column)."""
-        if column not in self.raw.cells:
+        if column not in self.raw.cells or column in self.refused:
             return None
         value = self.raw.cells[column]
         if isinstance(value, list):
@@ -368,10 +392,19 @@ class _RowValidator:
             return None
         return value if column in VERBATIM_COLUMNS else value.strip()
 
+    def _refuse_nul(self) -> None:
+        """A NUL character is refused, as the forms refuse it (databases cannot store it)."""
+        for column, value in self.raw.cells.items():
+            items = value if isinstance(value, list) else [value]
+            if any(NUL in item for item in items):
+                self.error(column, _nul_message())
+                self.refused.add(column)
+
     def run(self) -> None:
+        self._refuse_nul()
         for column in REQUIRED_COLUMNS:
             value = self.raw.cells.get(column, "")
-            if isinstance(value, str) and not value.strip():
+            if column not in self.refused and isinstance(value, str) and not value.strip():
                 self.error(column, _("This column is required."))
         for column, limit in TEXT_LIMITS.items():
             value = self.text(column)
@@ -430,7 +463,7 @@ class _RowValidator:
 
     def _multi(self, column: str, convert: Callable[[str], Any], message: Callable[[str], str]):
         """The converted items of a multi-valued cell, or None (missing column or an error)."""
-        if column not in self.raw.cells:
+        if column not in self.raw.cells or column in self.refused:
             return None
         items = [(item, convert(item)) for item in _split(self.raw.cells[column])]
         for item, value in items:

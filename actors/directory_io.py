@@ -30,6 +30,7 @@ from actors.directory_format import (
     DEFAULT_COUNTRY,
     LINK_COLUMNS,
     M2M_COLUMNS,
+    MAX_ROWS,
     SCALAR_ATTRIBUTES,
     SEPARATOR,
     Record,
@@ -74,6 +75,9 @@ class RowOutcome:
     changed: tuple[str, ...] = ()  # the columns that differ, for updates
 
 
+MAX_REPORTED_ERRORS = 200  # errors listed; the rest are counted ("and N more")
+
+
 @dataclass
 class ImportResult:
     rows: list[RowOutcome] = field(default_factory=list)
@@ -85,6 +89,16 @@ class ImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def reported_errors(self) -> list[RowError]:
+        """The errors to list: the first ``MAX_REPORTED_ERRORS``, in the file's order."""
+        return self.errors[:MAX_REPORTED_ERRORS]
+
+    @property
+    def more_errors(self) -> int:
+        """How many errors are not listed."""
+        return max(0, len(self.errors) - MAX_REPORTED_ERRORS)
 
     def _count(self, action: Action) -> int:
         return sum(1 for outcome in self.rows if outcome.action == action)
@@ -294,22 +308,38 @@ def _write(*, plan: Plan, status: str) -> list[int]:
 
 
 def import_directory(
-    *, filename: str, content: bytes, status: str = "pending", dry_run: bool = False
+    *,
+    filename: str,
+    content: bytes,
+    status: str = "pending",
+    dry_run: bool = False,
+    max_rows: int = MAX_ROWS,
+    too_many_rows_hint: str = "",
 ) -> ImportResult:
     """Import a directory file: all or nothing, upserting organisations by slug.
 
     ``status`` (``pending`` or ``published``) is the review state of created
     organisations; updated ones keep theirs. With ``dry_run``, or when any
     row has an error, nothing is written and the result tells what would be.
+    A file of more than ``max_rows`` rows is refused whole, with ``too_many_rows_hint``
+    (where to import it instead).
     """
     if status not in IMPORT_STATUSES:
         raise ValueError(f"status must be one of {', '.join(IMPORT_STATUSES)}, not {status!r}")
     result = ImportResult(dry_run=dry_run)
     rows, result.errors = read_directory_file(filename=filename, content=content)
+    if len(rows) > max_rows:
+        message = _("The file has more than %(max)d rows, the most this import takes.") % {
+            "max": max_rows
+        }
+        result.errors = [RowError(None, None, f"{message} {too_many_rows_hint}".strip())]
+        return result
     if not rows and result.errors:  # the file or its header is unusable
         return result
     records, row_errors = validate_rows(rows=rows, taxonomies=Taxonomies.load())
-    result.errors += row_errors
+    # A column missing from the header is reported once, not again on every row.
+    header_columns = {error.column for error in result.errors if error.row is None}
+    result.errors += [error for error in row_errors if error.column not in header_columns]
     result.errors.sort(key=error_order)
     if dry_run or result.errors:
         result.rows = plan_import(records=records).outcomes

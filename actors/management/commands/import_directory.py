@@ -38,8 +38,10 @@ class Command(BaseCommand):
             filename=path.name, content=content, status=status, dry_run=dry_run
         )
         if result.errors:
-            for error in result.errors:
+            for error in result.reported_errors:
                 self.stderr.write(str(error))
+            if result.more_errors:
+                self.stderr.write(f"… and {result.more_errors} more error(s).")
             raise CommandError(
                 f"{len(result.errors)} error(s) in {path.name}: nothing was written."
             )
