@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from actors.models import Membership
+from coexist.admin_base import CoexistTabularInline, SafeAdminMixin
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CoexistTabularInline):
     model = Membership
     extra = 0
     fields = ("organisation", "role", "status", "created_at")
@@ -15,7 +16,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(SafeAdminMixin, DjangoUserAdmin):
     """Accounts log in by email: no username, no first/last name."""
 
     ordering = ("email",)

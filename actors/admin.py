@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from actors import services
 from actors.admin_import import organisation_export_view, organisation_import_view
-from actors.forms import DeclineForm
+from actors.forms import DeclineForm, OrganisationAdminForm
 from actors.models import (
     SDG,
     Competence,
@@ -25,9 +25,10 @@ from actors.models import (
     Territory,
 )
 from actors.validators import logo_filename
+from coexist.admin_base import CoexistModelAdmin, CoexistTabularInline
 
 
-class ReadOnlyTaxonomyAdmin(admin.ModelAdmin):
+class ReadOnlyTaxonomyAdmin(CoexistModelAdmin):
     """Taxonomies are the project's data (slugs are a contract): changed by migrations only."""
 
     list_display = ("slug", "label_fr", "label_en")
@@ -65,13 +66,12 @@ for taxonomy_model in (
     admin.site.register(taxonomy_model, ReadOnlyTaxonomyAdmin)
 
 
-class NeedInline(admin.TabularInline):
+class NeedInline(CoexistTabularInline):
     model = OrganisationNeed
     extra = 0
-    autocomplete_fields = ("competence",)
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(CoexistTabularInline):
     model = Membership
     extra = 0
     fields = ("user", "role", "status", "created_at")
@@ -99,7 +99,8 @@ def _run(request, queryset, service, done_message, **kwargs) -> None:
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(CoexistModelAdmin):
+    form = OrganisationAdminForm
     list_display = ("name", "kind", "status", "verified", "city", "created_at")
     list_filter = ("status", "verified", "kind", "territories", "created_at")
     search_fields = ("name", "slug", "pitch", "city", "email")
@@ -295,7 +296,7 @@ class ReviewQueueAdmin(OrganisationAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(CoexistModelAdmin):
     list_display = ("user", "organisation", "role", "status", "created_at")
     list_filter = ("role", "status")
     search_fields = ("user__email", "user__full_name", "organisation__name")
@@ -304,13 +305,12 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganisationNeed)
-class OrganisationNeedAdmin(admin.ModelAdmin):
+class OrganisationNeedAdmin(CoexistModelAdmin):
     list_display = ("organisation", "competence", "description")
     list_filter = ("competence__category", "competence")
     search_fields = ("organisation__name", "description", "competence__label_fr")
     list_select_related = ("organisation", "competence")
     raw_id_fields = ("organisation",)
-    autocomplete_fields = ("competence",)
 
     # A need feeds search and matching: a change here refreshes them like a profile edit.
     def save_model(self, request, obj, form, change):

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.languages import language_choices
 from actors.models import Competence, Organisation
+from coexist.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
 
 class OrganisationForm(forms.ModelForm):
     """The profile an organisation's admins edit; needs are chosen as competences + one text."""
 
-    needs = forms.ModelMultipleChoiceField(
+    needs = SafeModelMultipleChoiceField(
         label=_("Competences we are looking for"),
         queryset=Competence.objects.select_related("category").order_by(
             "category__position", "position"
@@ -48,6 +49,14 @@ class OrganisationForm(forms.ModelForm):
             "contributions_offered",
             "contributions_sought",
         ]
+        field_classes = {
+            "kind": SafeModelChoiceField,
+            "territories": SafeModelMultipleChoiceField,
+            "sdgs": SafeModelMultipleChoiceField,
+            "offers": SafeModelMultipleChoiceField,
+            "contributions_offered": SafeModelMultipleChoiceField,
+            "contributions_sought": SafeModelMultipleChoiceField,
+        }
         widgets = {
             "pitch": forms.TextInput(attrs={"maxlength": 200}),
             "description": forms.Textarea(attrs={"rows": 8}),
@@ -109,3 +118,19 @@ class DeclineForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    """The admin's organisation form: working languages chosen from the ISO codes, as on
+    the site (the model's JSON field would accept any JSON)."""
+
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=language_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["languages"]  # the admin adds the fields of its fieldsets

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from actors.validators import validate_logo, validate_phone
+from actors.validators import validate_languages, validate_logo, validate_phone
 
 
 class Labelled(models.Model):
@@ -178,7 +178,9 @@ class Organisation(models.Model):
         related_name="organisations",
         verbose_name=_("sustainable development goals"),
     )
-    languages = models.JSONField(_("languages"), default=list, blank=True)
+    languages = models.JSONField(
+        _("languages"), default=list, blank=True, validators=[validate_languages]
+    )
     offers = models.ManyToManyField(
         Competence,
         blank=True,

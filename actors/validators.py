@@ -117,3 +117,16 @@ def logo_delete_after_commit(*, name: str) -> None:
             default_storage.delete(name)
 
     transaction.on_commit(delete)
+
+
+def validate_languages(value) -> None:
+    """Working languages: a list of ISO 639-1 codes (the JSON field would take any JSON)."""
+    from actors.languages import is_language_code
+
+    if not isinstance(value, list) or not all(
+        isinstance(code, str) and is_language_code(code) for code in value
+    ):
+        raise ValidationError(
+            _("Choose working languages from the list of ISO 639-1 codes."),
+            code="invalid_languages",
+        )

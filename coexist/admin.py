@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from coexist.admin_base import CoexistModelAdmin
 from coexist.models import Email
 
 
 @admin.register(Email)
-class EmailAdmin(admin.ModelAdmin):
+class EmailAdmin(CoexistModelAdmin):
     """The outbox, read-only: what was sent to whom, and what failed and why."""
 
     list_display = ("subject", "recipients", "kind", "status", "attempts", "created_at", "sent_at")

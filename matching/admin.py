@@ -10,12 +10,13 @@ from django.urls import path
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from coexist.admin_base import CoexistModelAdmin
 from matching import selectors
 from matching.models import Suggestion
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(CoexistModelAdmin):
     list_display = ("organisation", "candidate", "score", "state", "computed_at")
     list_filter = ("state", "computed_at")
     search_fields = ("organisation__name", "candidate__name")

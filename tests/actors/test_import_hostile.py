@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 
 from actors.directory_io import MAX_REPORTED_ERRORS
 from actors.models import Organisation
@@ -16,6 +17,12 @@ from tests.factories import make_facilitator
 pytestmark = pytest.mark.django_db
 
 IMPORT = reverse("admin:actors_organisation_import")
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
