@@ -1,4 +1,8 @@
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.models import EmailAddress
 from django import forms
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -25,4 +29,32 @@ class DeleteAccountForm(forms.Form):
         value = self.cleaned_data["confirm"].strip().lower()
         if value != self.user.email.lower():
             raise forms.ValidationError(_("This is not the email address of your account."))
+        return value
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up, taking as long for an address that has an account as for a new
+    one: the new account's password is hashed (hundreds of milliseconds), so the other
+    path hashes too, and a stopwatch cannot tell which addresses are members."""
+
+    def try_save(self, request):
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1") or "")
+        return super().try_save(request)
+
+
+class AddEmailForm(AllauthAddEmailForm):
+    """allauth's "add an address", refusing an address that belongs to another account:
+    confirming it would sign that account's owner out and mail them our links."""
+
+    def clean_email(self):
+        value = super().clean_email()
+        taken = (
+            EmailAddress.objects.filter(email__iexact=value, verified=True)
+            .exclude(user=self.user)
+            .exists()
+            or User.objects.filter(email__iexact=value).exclude(pk=self.user.pk).exists()
+        )
+        if taken:
+            raise forms.ValidationError(_("This address belongs to another account."))
         return value

@@ -17,14 +17,14 @@ from pathlib import PurePath
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator, validate_email, validate_slug
+from django.core.validators import validate_email, validate_slug
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from actors.languages import is_language_code
 from actors.models import SDG, Competence, ContributionType, OrganisationKind, Territory
-from actors.validators import validate_phone
+from actors.validators import normalise_website, validate_phone, validate_website
 
 # The contract's columns, in the contract's order (also the export's order).
 COLUMNS: tuple[str, ...] = (
@@ -91,7 +91,6 @@ SLUG_MAX_LENGTH = 220
 DEFAULT_COUNTRY = "FR"
 
 _COUNTRY_CODES = frozenset(code for code, _name in countries)
-_validate_url = URLValidator(schemes=["http", "https"])
 
 
 # Errors --------------------------------------------------------------------
@@ -413,7 +412,7 @@ class _RowValidator:
             if len(value) > limit:
                 self.error(column, _too_long_message(limit, len(value)))
             elif self._check_text(column, value):
-                self.values[column] = value
+                self.values[column] = normalise_website(value) if column == "website" else value
         self._kind()
         self._country()
         self._links()
@@ -428,9 +427,10 @@ class _RowValidator:
             return False
         if column == "website":
             try:
-                _validate_url(value)
-            except ValidationError:
-                self.error(column, _("Enter an http(s) address, e.g. https://example.org."))
+                validate_website(value)
+            except ValidationError as error:
+                for message in error.messages:
+                    self.error(column, str(message))
                 return False
         validator = {"email": validate_email, "phone": validate_phone}.get(column)
         if validator is not None:

@@ -10,7 +10,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from actors.validators import validate_languages, validate_logo, validate_phone
+from actors.validators import (
+    normalise_website,
+    validate_languages,
+    validate_logo,
+    validate_phone,
+    validate_website,
+)
 
 
 class Labelled(models.Model):
@@ -159,7 +165,7 @@ class Organisation(models.Model):
         validators=[validate_logo],
         help_text=_("PNG, JPEG or WebP, at most 2 MB."),
     )
-    website = models.URLField(_("website"), blank=True)
+    website = models.URLField(_("website"), blank=True, validators=[validate_website])
     email = models.EmailField(_("public contact email"), blank=True)
     phone = models.CharField(
         _("public phone"), max_length=32, blank=True, validators=[validate_phone]
@@ -239,6 +245,9 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("actors:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        self.website = normalise_website(self.website)
 
     @property
     def is_published(self) -> bool:

@@ -2,9 +2,11 @@
 
 import contextlib
 import re
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 # Detected format -> the extension the stored file gets (never the uploader's name).
@@ -130,3 +132,45 @@ def validate_languages(value) -> None:
             _("Choose working languages from the list of ISO 639-1 codes."),
             code="invalid_languages",
         )
+
+
+_website_url = URLValidator(schemes=["http", "https"])
+
+
+def normalise_website(value: str) -> str:
+    """An http(s) address as stored: trimmed, scheme and host in lower case."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    host = (parts.hostname or "").lower()
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
+
+
+def validate_website(value: str) -> None:
+    """http(s) only, to a host named plainly: no user part (``https://evil.example\\@a.org``
+    sends a browser to evil.example) and no backslash, which browsers read as a slash."""
+    if not value:
+        return
+    message = _("Enter an http(s) address, e.g. https://example.org.")
+    if "\\" in value or any(ord(c) < 33 for c in value):
+        raise ValidationError(message, code="invalid_website")
+    try:
+        _website_url(value)
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError on a port that is not a number
+    except (ValidationError, ValueError):
+        raise ValidationError(message, code="invalid_website") from None
+    if parts.scheme.lower() not in ("http", "https") or "@" in parts.netloc or not parts.hostname:
+        raise ValidationError(message, code="invalid_website")
+
+
+def website_host(value: str) -> str:
+    """The host a link really goes to, as the browser reads it (internationalised names in
+    their ASCII form, so that a look-alike shows as what it is)."""
+    try:
+        host = urlsplit(value or "").hostname or ""
+        return host.encode("idna").decode("ascii") if host else ""
+    except (ValueError, UnicodeError):
+        return host

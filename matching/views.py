@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from actors.models import Organisation
@@ -29,6 +30,7 @@ def _organisation(request: HttpRequest, slug: str) -> Organisation:
 
 
 @login_required
+@never_cache
 @require_GET
 def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = _organisation(request, slug)

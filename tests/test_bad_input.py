@@ -14,6 +14,11 @@ pytestmark = pytest.mark.django_db
 HUGE = str(2**64 + 7)
 
 
+@pytest.fixture(autouse=True)
+def _english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+
+
 @pytest.mark.parametrize(
     "field", ["sdgs", "offers", "needs", "territories", "contributions_offered", "kind"]
 )
