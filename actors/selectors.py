@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
-from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404
+from django.http import QueryDict
 
 from accounts.selectors import user_is_facilitator
+from actors import access
 from actors.models import Competence, Membership, Organisation, OrganisationNeed
 
 
@@ -154,26 +154,6 @@ def directory_page(*, filterset, sort: str, page: int) -> DirectoryPage:
 # An organisation's page --------------------------------------------------------
 
 
-def is_member_of(*, organisation: Organisation, user) -> bool:
-    """An active member (any role) of the organisation."""
-    return (
-        user.is_authenticated
-        and Membership.objects.active().filter(organisation=organisation, user=user).exists()
-    )
-
-
-def organisation_for_page(*, slug: str, user) -> Organisation:
-    """The organisation if this user may see it (published, or theirs, or a facilitator)."""
-    organisation = get_object_or_404(Organisation.objects.select_related("kind"), slug=slug)
-    if (
-        organisation.is_published
-        or user_is_facilitator(user=user)
-        or is_member_of(organisation=organisation, user=user)
-    ):
-        return organisation
-    raise Http404
-
-
 def organisation_detail(*, pk: int) -> Organisation:
     return (
         Organisation.objects.select_related("kind")
@@ -194,30 +174,26 @@ def organisation_detail(*, pk: int) -> Organisation:
     )
 
 
-def may_see_people(*, user, own_membership: Membership | None) -> bool:
-    """People's names, job titles and emails (PRODUCT.md, privacy policy): shown to the
-    active members of their own organisation and to facilitators, to nobody else. Others
-    reach an organisation through its public contact or an introduction."""
-    if own_membership is not None and own_membership.status == Membership.Status.ACTIVE:
-        return True
-    return user_is_facilitator(user=user)
-
-
 def organisation_viewer_context(*, organisation: Organisation, user) -> dict:
     """What a signed-in visitor sees beyond the public page: their own role, and the people
-    when they may see them."""
+    when they may see them (``access.Need.SEE_PEOPLE``)."""
     memberships = list(
         Membership.objects.filter(organisation=organisation)
         .exclude(status__in=[Membership.Status.LEFT, Membership.Status.DECLINED])
         .select_related("user")
         .order_by("role", "user__full_name", "user__email")
     )
-    own = next((m for m in memberships if m.user_id == user.pk), None)
-    facilitator = user_is_facilitator(user=user)
-    is_admin = bool(
-        own and own.status == Membership.Status.ACTIVE and own.role == Membership.Role.ADMIN
+    # The viewer's standing, read from the same list (one query for the whole aside).
+    seen = access.Standing(
+        facilitator=user_is_facilitator(user=user),
+        membership=next((m for m in memberships if m.user_id == user.pk), None),
     )
-    people_visible = may_see_people(user=user, own_membership=own)
+
+    def may(need: access.Need) -> bool:
+        return access.allowed(seen=seen, organisation=organisation, need=need)
+
+    people_visible = may(access.Need.SEE_PEOPLE)
+    can_edit = may(access.Need.EDIT)
     return {
         "people_visible": people_visible,
         "contacts": [
@@ -225,10 +201,11 @@ def organisation_viewer_context(*, organisation: Organisation, user) -> dict:
         ]
         if people_visible
         else [],
-        "own_membership": own,
-        "can_edit": facilitator or is_admin,
+        "own_membership": seen.membership,
+        "can_edit": can_edit,
+        "can_see_suggestions": may(access.Need.SEE_SUGGESTIONS),
         "pending_requests": sum(m.status == Membership.Status.REQUESTED for m in memberships)
-        if (facilitator or is_admin)
+        if can_edit
         else 0,
     }
 

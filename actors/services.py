@@ -8,7 +8,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_is_facilitator
-from actors import emails
+from actors import access, emails
+from actors.access import Need
 from actors.models import Membership, Organisation, OrganisationNeed
 from actors.search import refresh_search
 from actors.validators import logo_delete_after_commit, logo_filename
@@ -112,7 +113,7 @@ def organisation_update(
     public email, phone, logo) while it is published or verified, the "verified by the
     CSI" badge is removed until a facilitator verifies it again, and the facilitators
     are emailed the old and new values."""
-    ensure_can_edit(organisation=organisation, user=by)
+    access.ensure(user=by, organisation=organisation, need=Need.EDIT)
     changes = []
     if not user_is_facilitator(user=by) and (organisation.verified or organisation.is_published):
         changes = identity_changes(organisation=organisation, data=data)
@@ -177,7 +178,7 @@ def organisation_decline(*, organisation: Organisation, by, reason: str) -> Orga
 @transaction.atomic
 def organisation_submit(*, organisation: Organisation, by) -> Organisation:
     """An admin sends a draft (or a declined organisation) back for review."""
-    ensure_can_edit(organisation=organisation, user=by)
+    access.ensure(user=by, organisation=organisation, need=Need.EDIT)
     if organisation.status not in (Organisation.Status.DRAFT, Organisation.Status.ARCHIVED):
         return organisation
     organisation.status = Organisation.Status.PENDING
@@ -203,24 +204,6 @@ def organisation_archive(*, organisation: Organisation, by) -> Organisation:
     organisation.save(update_fields=["status", "updated_at"])
     organisation_changed(organisation_ids=[organisation.pk])
     return organisation
-
-
-# Permissions ---------------------------------------------------------------
-
-
-def is_admin_of(*, organisation: Organisation, user) -> bool:
-    if not user.is_authenticated:
-        return False
-    return Membership.objects.admins().filter(organisation=organisation, user=user).exists()
-
-
-def can_edit(*, organisation: Organisation, user) -> bool:
-    return user_is_facilitator(user=user) or is_admin_of(organisation=organisation, user=user)
-
-
-def ensure_can_edit(*, organisation: Organisation, user) -> None:
-    if not can_edit(organisation=organisation, user=user):
-        raise PermissionDenied
 
 
 # Memberships ----------------------------------------------------------------
@@ -255,7 +238,7 @@ def _lock_memberships(organisation: Organisation) -> list[Membership]:
 
 @transaction.atomic
 def membership_accept(*, membership: Membership, by) -> Membership:
-    ensure_can_edit(organisation=membership.organisation, user=by)
+    access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     if membership.status != Membership.Status.REQUESTED:
         return membership
     membership.status = Membership.Status.ACTIVE
@@ -267,7 +250,7 @@ def membership_accept(*, membership: Membership, by) -> Membership:
 
 @transaction.atomic
 def membership_decline(*, membership: Membership, by) -> Membership:
-    ensure_can_edit(organisation=membership.organisation, user=by)
+    access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     if membership.status != Membership.Status.REQUESTED:
         return membership
     membership.status = Membership.Status.DECLINED
@@ -282,7 +265,7 @@ def _active_admin_count(organisation: Organisation) -> int:
 
 @transaction.atomic
 def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
-    ensure_can_edit(organisation=membership.organisation, user=by)
+    access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     _lock_memberships(membership.organisation)
     membership.refresh_from_db()
     if membership.status != Membership.Status.ACTIVE or role not in Membership.Role.values:
@@ -302,7 +285,7 @@ def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
 def membership_end(*, membership: Membership, by) -> Membership:
     """Remove a member (an admin or facilitator) or leave (the member themself)."""
     if membership.user_id != by.pk:
-        ensure_can_edit(organisation=membership.organisation, user=by)
+        access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     _lock_memberships(membership.organisation)
     membership.refresh_from_db()
     if membership.status != Membership.Status.ACTIVE:

@@ -3,7 +3,7 @@ import copy
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from actors import selectors, services
+from actors import access, selectors, services
+from actors.access import Need
 from actors.filters import OrganisationFilter
 from actors.forms import JoinRequestForm, OrganisationForm
 from actors.models import Membership, Organisation
@@ -62,7 +63,7 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @anonymous_page_cache
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
-    organisation = selectors.organisation_for_page(slug=slug, user=request.user)
+    organisation = access.organisation_for(user=request.user, slug=slug, need=Need.VIEW)
     key = f"org:{organisation.pk}:{directory_version()}:{get_language()}"
     body_html = cache.get(key)
     if body_html is None:
@@ -110,10 +111,7 @@ def create(request: HttpRequest) -> HttpResponse:
 
 
 def _editable(request: HttpRequest, slug: str) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if not services.can_edit(organisation=organisation, user=request.user):
-        raise PermissionDenied
-    return organisation
+    return access.organisation_for(user=request.user, slug=slug, need=Need.EDIT)
 
 
 @login_required

@@ -14,7 +14,6 @@ from typing import NamedTuple
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import translation
 
-from accounts.selectors import user_is_facilitator
 from actors.models import (
     SDG,
     Competence,
@@ -26,7 +25,6 @@ from actors.models import (
     OrganisationNeed,
     Territory,
 )
-from actors.selectors import is_member_of
 from matching.countries import COUNTRY_NAMES
 from matching.engine import Label, Need, Profile, Taxonomy
 from matching.models import Ranking, Suggestion
@@ -323,19 +321,6 @@ def organisations_suggesting(*, candidate_ids: Collection[int]) -> set[int]:
 
 
 # Pages ---------------------------------------------------------------------------------
-
-
-def can_see_suggestions(*, organisation: Organisation, user) -> bool:
-    """Active members (any role) of the organisation, and facilitators. Remembered on the
-    user for the request (the view and then the service ask)."""
-    if not user.is_authenticated:
-        return False
-    if user_is_facilitator(user=user):
-        return True
-    known = user.__dict__.setdefault("_sees_suggestions_of", {})
-    if organisation.pk not in known:
-        known[organisation.pk] = is_member_of(organisation=organisation, user=user)
-    return known[organisation.pk]
 
 
 @dataclass

@@ -11,10 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from actors import access
+from actors.access import Need
 from actors.models import Organisation
 from coexist.cache import bump_directory_version
 from matching import network, selectors, storage
@@ -290,8 +291,7 @@ def _store_patches(*, patches: dict[int, _Patch], rows: list[storage.Row]) -> st
 
 
 def _ensure_can_act(*, organisation: Organisation, user) -> None:
-    if not selectors.can_see_suggestions(organisation=organisation, user=user):
-        raise PermissionDenied
+    access.ensure(user=user, organisation=organisation, need=Need.SEE_SUGGESTIONS)
 
 
 def _locked(suggestion: Suggestion) -> Suggestion:

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -13,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from actors import access
+from actors.access import Need
 from actors.models import Organisation
 from coexist.cache import directory_version
 from matching import selectors, services
@@ -21,12 +22,12 @@ from matching.models import Suggestion
 
 def _organisation(request: HttpRequest, slug: str) -> Organisation:
     """The organisation if this user may see its suggestions (members, facilitators)."""
-    organisation = get_object_or_404(
-        Organisation.objects.select_related("kind", "suggestion_ranking"), slug=slug
+    return access.organisation_for(
+        user=request.user,
+        slug=slug,
+        need=Need.SEE_SUGGESTIONS,
+        queryset=Organisation.objects.select_related("kind", "suggestion_ranking"),
     )
-    if not selectors.can_see_suggestions(organisation=organisation, user=request.user):
-        raise PermissionDenied
-    return organisation
 
 
 @login_required
@@ -42,7 +43,9 @@ def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
     if request.GET.get("dismissed", "").isdigit():
         undo = next((s for s in board.dismissed if s.pk == int(request.GET["dismissed"])), None)
     if board.new_count:
-        # Shown once as new, then seen: the page is rendered from the list read above.
+        # A read that writes, on purpose: "new" means "not yet shown to this organisation",
+        # so showing the list is what makes it seen (the digest and the badge count on it).
+        # Idempotent, and the page is rendered from the list read above.
         services.suggestions_mark_seen(organisation=organisation, by=request.user)
     return render(
         request,

@@ -237,7 +237,7 @@ def test_administrators_and_facilitators_see_members_and_requests(
 def test_members_and_outsiders_cannot_see_the_members_page(request, client, organisation, persona):
     client.force_login(request.getfixturevalue(persona))
 
-    assert client.get(members_url(organisation)).status_code == 403
+    assert client.get(members_url(organisation)).status_code == 404
 
 
 def test_a_visitor_is_sent_to_the_login_page_for_the_members_page(client, organisation):
@@ -377,7 +377,7 @@ def test_members_and_outsiders_cannot_decide(
     target = target or membership_of(member_user, organisation)
     response = client.post(action_url(target, action))
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert list(Membership.objects.order_by("pk").values()) == before
     assert not Email.objects.exists()
 

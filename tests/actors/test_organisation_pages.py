@@ -453,8 +453,8 @@ def test_only_administrators_and_facilitators_may_edit(request, client, organisa
     client = persona_client(request, client, persona)
     before = snapshot()
 
-    assert client.get(edit_url(organisation)).status_code == 403
-    assert client.post(edit_url(organisation), profile()).status_code == 403
+    assert client.get(edit_url(organisation)).status_code == 404
+    assert client.post(edit_url(organisation), profile()).status_code == 404
     assert snapshot() == before
 
 
@@ -621,7 +621,7 @@ def test_sending_for_review_is_a_post(client, organisation, admin_user):
     assert organisation.status == Organisation.Status.DRAFT
 
 
-@pytest.mark.parametrize(("persona", "expected"), [("member_user", 403), ("outsider", 403)])
+@pytest.mark.parametrize(("persona", "expected"), [("member_user", 404), ("outsider", 404)])
 def test_only_administrators_send_for_review(request, client, organisation, persona, expected):
     Organisation.objects.filter(pk=organisation.pk).update(status="draft")
     client = persona_client(request, client, persona)

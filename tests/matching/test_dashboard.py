@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 # The dashboard's SQL budget, whatever the number of suggestions: the user (the session is
 # in the cache), the organisation with its kind, the facilitator and membership checks,
 # the suggestions with their candidates and kinds, then marking the new ones seen (an
-# update, in a savepoint here).
-DASHBOARD_QUERIES = 7
+# update, in a savepoint here), whose service checks the access rule again (one query).
+DASHBOARD_QUERIES = 8
 # An organisation's public page for a visitor, uncached: the organisation, then its
 # detail (7, see tests/actors/test_directory.py) and one query for the complementary
 # organisations, whatever their number.
@@ -74,7 +74,7 @@ def test_members_admins_and_facilitators_see_the_suggested_partners(
 def test_a_member_of_another_organisation_is_refused(client_for, computed, outsider):
     response = client_for(outsider).get(dashboard_url(computed.organisation))
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert "Transalp" not in response.text
 
 
@@ -95,7 +95,7 @@ def test_actions_only_answer_post(client_for, computed, member_user):
 
 def test_an_outsider_cannot_act_on_the_suggestions(client, client_for, computed, outsider):
     assert client.post(action_url(computed, "dismiss")).status_code == 302  # to the login
-    assert client_for(outsider).post(action_url(computed, "dismiss")).status_code == 403
+    assert client_for(outsider).post(action_url(computed, "dismiss")).status_code == 404
     computed.refresh_from_db()
     assert computed.state == Suggestion.State.NEW
 
