@@ -3,16 +3,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
-from actors.models import Membership
-from coexist.admin_base import CoexistTabularInline, SafeAdminMixin
-
-
-class MembershipInline(CoexistTabularInline):
-    model = Membership
-    extra = 0
-    fields = ("organisation", "role", "status", "created_at")
-    readonly_fields = ("created_at",)
-    raw_id_fields = ("organisation",)
+from coexist.admin_base import SafeAdminMixin
 
 
 @admin.register(User)
@@ -23,7 +14,6 @@ class UserAdmin(SafeAdminMixin, DjangoUserAdmin):
     list_display = ("email", "full_name", "job_title", "is_staff", "is_active", "date_joined")
     list_filter = ("is_staff", "is_superuser", "is_active", "groups", "preferred_language")
     search_fields = ("email", "full_name", "job_title")
-    inlines = [MembershipInline]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
         (

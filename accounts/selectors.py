@@ -1,5 +1,7 @@
 from django.contrib.auth.models import AnonymousUser
 
+from accounts import hooks
+
 FACILITATORS_GROUP = "Facilitators"
 
 
@@ -24,8 +26,6 @@ def user_data_export(*, user) -> dict:
     """Everything CoExist holds about a person, as JSON-ready data (right of access)."""
     from allauth.account.models import EmailAddress
 
-    from actors.models import Membership
-
     return {
         "account": {
             "email": user.email,
@@ -40,18 +40,5 @@ def user_data_export(*, user) -> dict:
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user).order_by("email")
         ],
-        "memberships": [
-            {
-                "organisation": membership.organisation.name,
-                "organisation_slug": membership.organisation.slug,
-                "role": membership.role,
-                "status": membership.status,
-                "message": membership.message,
-                "created_at": membership.created_at.isoformat(),
-                "decided_at": membership.decided_at.isoformat() if membership.decided_at else None,
-            }
-            for membership in Membership.objects.filter(user=user)
-            .select_related("organisation")
-            .order_by("created_at")
-        ],
+        **hooks.data_export_sections(user=user),
     }

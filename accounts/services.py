@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from accounts import emails
+from accounts import emails, hooks
 from accounts.selectors import FACILITATORS_GROUP
 from coexist.emails import emails_purge
 
@@ -18,7 +18,7 @@ from coexist.emails import emails_purge
 FACILITATOR_PERMISSIONS = [
     ("actors", "organisation", ("view", "change", "add")),
     ("actors", "organisationneed", ("view", "change", "add", "delete")),
-    ("actors", "membership", ("view", "change", "add", "delete")),
+    ("actors", "membership", ("view", "change")),
     ("actors", "competence", ("view",)),
     ("actors", "competencecategory", ("view",)),
     ("actors", "sdg", ("view",)),
@@ -82,29 +82,6 @@ class LastAdminError(Exception):
         super().__init__(", ".join(str(o) for o in organisations))
 
 
-def _orphaned_organisations(*, user) -> list:
-    """The organisations of which ``user`` is the last active admin (memberships locked)."""
-    from actors.models import Membership, Organisation
-
-    organisation_ids = list(
-        Membership.objects.admins().filter(user=user).values_list("organisation_id", flat=True)
-    )
-    # Lock every membership of those organisations: a concurrent demotion or departure
-    # of the other admin waits for this transaction, so the count below stays true.
-    list(Membership.objects.select_for_update().filter(organisation_id__in=organisation_ids))
-    orphaned = []
-    for organisation in Organisation.objects.filter(pk__in=organisation_ids).order_by("name"):
-        others = (
-            Membership.objects.admins()
-            .filter(organisation=organisation)
-            .exclude(user=user)
-            .exists()
-        )
-        if not others:
-            orphaned.append(organisation)
-    return orphaned
-
-
 @transaction.atomic
 def user_delete(*, user, force: bool = False) -> list:
     """Delete an account and the personal data held with it.
@@ -114,7 +91,7 @@ def user_delete(*, user, force: bool = False) -> list:
     organisation, which would otherwise be left without anyone able to edit it, unless
     ``force`` (the retention job): the orphaned organisations are then returned.
     """
-    orphaned = _orphaned_organisations(user=user)
+    orphaned = hooks.deletion_blockers(user=user)
     if orphaned and not force:
         raise LastAdminError(orphaned)
     emails_purge(user=user)

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods
 from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
 from accounts.selectors import user_data_export
-from actors.selectors import user_memberships
 from coexist.forms import posted
 from coexist.i18n import set_language_cookie
 
@@ -31,7 +30,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/profile.html",
-        {"form": form, "memberships": user_memberships(user=request.user)},
+        {"form": form},
     )
 
 

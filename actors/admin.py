@@ -3,11 +3,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.admin import UserAdmin
+from accounts.models import User
 from actors import services
 from actors.admin_import import organisation_export_view, organisation_import_view
 from actors.forms import DeclineForm, OrganisationAdminForm
@@ -72,11 +75,27 @@ class NeedInline(CoexistTabularInline):
 
 
 class MembershipInline(CoexistTabularInline):
+    """Read-only: memberships change through the actions of the memberships list, which
+    call the services (and their rule that an organisation keeps an administrator)."""
+
     model = Membership
     extra = 0
-    fields = ("user", "role", "status", "created_at")
-    readonly_fields = ("created_at",)
-    raw_id_fields = ("user",)
+    fields = ("user", "role", "status", "created_at", "decided_at")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class UserMembershipInline(MembershipInline):
+    fields = ("organisation", "role", "status", "created_at", "decided_at")
+    readonly_fields = fields
 
 
 def _run(request, queryset, service, done_message, **kwargs) -> None:
@@ -295,13 +314,108 @@ class ReviewQueueAdmin(OrganisationAdmin):
         return self.has_view_permission(request)
 
 
+def _run_on_memberships(request, queryset, done_message, call) -> None:
+    count = 0
+    for membership in queryset.select_related("user", "organisation"):
+        try:
+            with transaction.atomic():
+                call(membership)
+        except PermissionDenied:
+            messages.error(request, _("%(m)s: only facilitators can do this.") % {"m": membership})
+        except ValidationError as error:
+            messages.error(request, f"{membership}: {' '.join(error.messages)}")
+        else:
+            count += 1
+    if count:
+        messages.success(request, done_message(count))
+
+
 @admin.register(Membership)
 class MembershipAdmin(CoexistModelAdmin):
-    list_display = ("user", "organisation", "role", "status", "created_at")
+    """Memberships are read-only here: each change is an action calling its service."""
+
+    list_display = ("user", "organisation", "role", "status", "created_at", "decided_at")
     list_filter = ("role", "status")
     search_fields = ("user__email", "user__full_name", "organisation__name")
     list_select_related = ("user", "organisation")
-    raw_id_fields = ("user", "organisation")
+    readonly_fields = (
+        "user",
+        "organisation",
+        "role",
+        "status",
+        "message",
+        "created_at",
+        "decided_at",
+    )
+    actions = ["accept", "decline", "promote", "demote", "remove"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def _changed(self, n: int) -> str:
+        return ngettext("%d membership changed.", "%d memberships changed.", n) % n
+
+    @admin.action(description=_("Accept the selected requests"), permissions=["change"])
+    def accept(self, request, queryset):
+        _run_on_memberships(
+            request,
+            queryset,
+            self._changed,
+            lambda m: services.membership_accept(membership=m, by=request.user),
+        )
+
+    @admin.action(description=_("Decline the selected requests"), permissions=["change"])
+    def decline(self, request, queryset):
+        _run_on_memberships(
+            request,
+            queryset,
+            self._changed,
+            lambda m: services.membership_decline(membership=m, by=request.user),
+        )
+
+    @admin.action(description=_("Make administrators"), permissions=["change"])
+    def promote(self, request, queryset):
+        _run_on_memberships(
+            request,
+            queryset,
+            self._changed,
+            lambda m: services.membership_set_role(
+                membership=m, by=request.user, role=Membership.Role.ADMIN
+            ),
+        )
+
+    @admin.action(description=_("Make simple members"), permissions=["change"])
+    def demote(self, request, queryset):
+        _run_on_memberships(
+            request,
+            queryset,
+            self._changed,
+            lambda m: services.membership_set_role(
+                membership=m, by=request.user, role=Membership.Role.MEMBER
+            ),
+        )
+
+    @admin.action(description=_("Remove from the organisation"), permissions=["change"])
+    def remove(self, request, queryset):
+        _run_on_memberships(
+            request,
+            queryset,
+            self._changed,
+            lambda m: services.membership_end(membership=m, by=request.user),
+        )
+
+
+# The users' admin (accounts) shows their memberships, read-only: accounts does not know
+# about organisations, so the directory adds the inline to it.
+class UserWithMembershipsAdmin(UserAdmin):
+    inlines = [UserMembershipInline]
+
+
+admin.site.unregister(User)
+admin.site.register(User, UserWithMembershipsAdmin)
 
 
 @admin.register(OrganisationNeed)

@@ -226,3 +226,21 @@ def user_memberships(*, user) -> list[Membership]:
         .select_related("organisation__kind")
         .order_by("organisation__name")
     )
+
+
+def memberships_export(*, user) -> list[dict]:
+    """A person's memberships, for "download my data" (registered as an accounts hook)."""
+    return [
+        {
+            "organisation": membership.organisation.name,
+            "organisation_slug": membership.organisation.slug,
+            "role": membership.role,
+            "status": membership.status,
+            "message": membership.message,
+            "created_at": membership.created_at.isoformat(),
+            "decided_at": membership.decided_at.isoformat() if membership.decided_at else None,
+        }
+        for membership in Membership.objects.filter(user=user)
+        .select_related("organisation")
+        .order_by("created_at")
+    ]

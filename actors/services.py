@@ -8,14 +8,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_is_facilitator
-from actors import access, emails
+from actors import access, emails, hooks
 from actors.access import Need
 from actors.models import Membership, Organisation, OrganisationNeed
 from actors.search import refresh_search
 from actors.validators import logo_delete_after_commit, logo_filename
 from coexist.cache import bump_directory_version
-from coexist.emails import enqueue_after_commit
-from matching.tasks import recompute_for_organisations
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -36,7 +34,7 @@ def organisation_changed(*, organisation_ids) -> None:
     ids = list(organisation_ids)
     refresh_search(ids)
     bump_directory_version()
-    enqueue_after_commit(recompute_for_organisations, ids)
+    hooks.organisations_changed(ids)  # matching queues its recompute after commit
     # Again once committed: a request reading between now and the commit sees the old rows
     # and would cache them under the new version.
     transaction.on_commit(bump_directory_version)
@@ -232,8 +230,46 @@ def membership_request(*, organisation: Organisation, user, message: str = "") -
     return membership
 
 
-def _lock_memberships(organisation: Organisation) -> list[Membership]:
-    return list(Membership.objects.select_for_update().filter(organisation=organisation))
+# The rule "an organisation keeps at least one administrator", written once. Every change
+# that could break it locks the organisation's memberships first, so that two admins
+# demoting each other (or leaving, or deleting their accounts) at once cannot both pass.
+
+
+def _lock_memberships(organisation_ids) -> None:
+    list(
+        Membership.objects.select_for_update()
+        .filter(organisation_id__in=list(organisation_ids))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def organisations_left_without_admin(*, user, organisation_ids=None) -> list[Organisation]:
+    """The organisations whose last active admin is ``user`` (their memberships locked).
+
+    Called inside the transaction that would remove the user's admin role: the lock
+    holds until it commits."""
+    admin_of = Membership.objects.admins().filter(user=user)
+    if organisation_ids is not None:
+        admin_of = admin_of.filter(organisation_id__in=list(organisation_ids))
+    ids = list(admin_of.values_list("organisation_id", flat=True))
+    _lock_memberships(ids)
+    others = set(
+        Membership.objects.admins()
+        .filter(organisation_id__in=ids)
+        .exclude(user=user)
+        .values_list("organisation_id", flat=True)
+    )
+    return list(Organisation.objects.filter(pk__in=set(ids) - others).order_by("name"))
+
+
+def _ensure_keeps_an_admin(*, membership: Membership) -> None:
+    if organisations_left_without_admin(
+        user=membership.user, organisation_ids=[membership.organisation_id]
+    ):
+        raise ValidationError(
+            _("An organisation must keep at least one administrator: appoint another one first.")
+        )
 
 
 @transaction.atomic
@@ -259,23 +295,15 @@ def membership_decline(*, membership: Membership, by) -> Membership:
     return membership
 
 
-def _active_admin_count(organisation: Organisation) -> int:
-    return Membership.objects.admins().filter(organisation=organisation).count()
-
-
 @transaction.atomic
 def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
     access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
-    _lock_memberships(membership.organisation)
+    _lock_memberships([membership.organisation_id])
     membership.refresh_from_db()
     if membership.status != Membership.Status.ACTIVE or role not in Membership.Role.values:
         raise ValidationError(_("Only active members can change role."))
-    if (
-        membership.role == Membership.Role.ADMIN
-        and role != Membership.Role.ADMIN
-        and _active_admin_count(membership.organisation) <= 1
-    ):
-        raise ValidationError(_("An organisation must keep at least one administrator."))
+    if membership.role == Membership.Role.ADMIN and role != Membership.Role.ADMIN:
+        _ensure_keeps_an_admin(membership=membership)
     membership.role = role
     membership.save(update_fields=["role"])
     return membership
@@ -286,17 +314,12 @@ def membership_end(*, membership: Membership, by) -> Membership:
     """Remove a member (an admin or facilitator) or leave (the member themself)."""
     if membership.user_id != by.pk:
         access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
-    _lock_memberships(membership.organisation)
+    _lock_memberships([membership.organisation_id])
     membership.refresh_from_db()
     if membership.status != Membership.Status.ACTIVE:
         return membership
-    if (
-        membership.role == Membership.Role.ADMIN
-        and _active_admin_count(membership.organisation) <= 1
-    ):
-        raise ValidationError(
-            _("An organisation must keep at least one administrator: appoint another one first.")
-        )
+    if membership.role == Membership.Role.ADMIN:
+        _ensure_keeps_an_admin(membership=membership)
     membership.status = Membership.Status.LEFT
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_at"])

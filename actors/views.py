@@ -21,7 +21,6 @@ from actors.forms import JoinRequestForm, OrganisationForm
 from actors.models import Membership, Organisation
 from coexist.cache import anonymous_page_cache, directory_version
 from coexist.forms import posted
-from matching.views import complementary_html
 
 SORTS = {"name", "newest", "relevance"}
 DIRECTORY_PARAMS = frozenset({*OrganisationFilter.base_filters, "sort", "page"})
@@ -73,7 +72,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organisation": organisation,
         "body_html": body_html,
-        "complementary_html": complementary_html(organisation=organisation),
     }
     if request.user.is_authenticated:
         context.update(

@@ -15,3 +15,11 @@ def language_name_filter(code: str) -> str:
 def website_host(url: str) -> str:
     """The host a website link really goes to, shown instead of the link's full text."""
     return _website_host(url)
+
+
+@register.simple_tag
+def user_memberships(user):
+    """The organisations a person belongs to or asked to join ("my account" lists them)."""
+    from actors.selectors import user_memberships as memberships
+
+    return memberships(user=user)
