@@ -1,0 +1,274 @@
+"""Every URL of the site has a declared access rule, checked as each persona.
+
+The model is pretix's ``test_permissions.py``: the URLconf is walked, each URL is opened
+(GET, and POST for actions) as a visitor, a member of the organisation, its admin, an
+admin of another organisation and a facilitator, and the status must be the one declared
+below. A URL missing from the table fails ``test_every_url_has_a_declared_rule``: a new
+page cannot ship without its rule. Projects, events and the médiathèque add their rows.
+
+Statuses: 200 the page; 302 done, then redirected; LOGIN sent to the sign-in page;
+ADMIN_LOGIN sent to the admin's sign-in; 403 refused (the admin's own refusals); 404 a
+private object an outsider may not know exists (actors/access.py); 405 wrong method.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from actors.models import Membership, Organisation, OrganisationNeed
+from coexist.models import Email
+from matching.models import Suggestion
+from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = ("visitor", "member", "admin", "outsider", "facilitator")
+LOGIN = "login"
+ADMIN_LOGIN = "admin-login"
+
+
+def same(status):
+    return (status,) * len(PERSONAS)
+
+
+SIGNED_IN = (LOGIN, 200, 200, 200, 200)
+MEMBERS = (LOGIN, 200, 200, 404, 200)  # the organisation's members and facilitators
+EDITORS = (LOGIN, 404, 200, 404, 200)  # the organisation's admins and facilitators
+POST_ONLY = (LOGIN, 405, 405, 405, 405)
+STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)  # facilitators
+STAFF_REFUSED = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
+STAFF_REDIRECT = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 302)
+
+# name: (GET statuses by persona, POST statuses by persona or None)
+RULES: dict[str, tuple[tuple, tuple | None]] = {
+    # Site pages
+    "home": (same(200), None),
+    "healthz": (same(200), None),
+    "legal_notice": (same(200), None),
+    "privacy": (same(200), None),
+    "accessibility": (same(200), None),
+    "switch_language": (same(302), None),
+    # The directory
+    "actors:directory": (same(200), None),
+    "actors:detail": (same(200), None),
+    "actors:create": (SIGNED_IN, None),
+    "actors:edit": (EDITORS, None),
+    "actors:submit": (POST_ONLY, EDITORS[:1] + (404, 302, 404, 302)),
+    "actors:join": (SIGNED_IN, None),
+    "actors:leave": (POST_ONLY, (LOGIN, 302, 302, 404, 404)),
+    "actors:members": (EDITORS, None),
+    "actors:membership_action": (POST_ONLY, (LOGIN, 404, 302, 404, 302)),
+    # Matching
+    "matching:dashboard": (MEMBERS, None),
+    "matching:suggestion_action": (POST_ONLY, (LOGIN, 302, 302, 404, 302)),
+    # My account
+    "accounts:profile": (SIGNED_IN, None),
+    "accounts:data_export": (SIGNED_IN, None),
+    "accounts:delete": (SIGNED_IN, None),
+    # allauth
+    "account_login": ((200, 302, 302, 302, 302), None),
+    "account_logout": ((302, 200, 200, 200, 200), None),
+    "account_inactive": (same(200), None),
+    "account_signup": ((200, 302, 302, 302, 302), None),
+    "account_reauthenticate": (SIGNED_IN, None),
+    "account_request_reauthentication_code": (SIGNED_IN, None),
+    "account_confirm_reauthentication_code": ((LOGIN, 302, 302, 302, 302), None),
+    "account_email": (SIGNED_IN, None),
+    "account_email_verification_sent": (same(200), None),
+    "account_change_password": (SIGNED_IN, None),
+    "account_set_password": ((LOGIN, 302, 302, 302, 302), None),
+    "account_reset_password": (same(200), None),
+    "account_confirm_login_code": ((LOGIN, 302, 302, 302, 302), None),
+    "account_confirm_email": (same(200), None),
+    "account_reset_password_from_key_done": (same(200), None),
+    "account_reset_password_from_key": (same(200), None),
+    "account_reset_password_done": (same(200), None),
+    # The admin: facilitators only; what they may not change answers 403
+    "admin:index": (STAFF, None),
+    # The admin's sign-in is allauth's: members who are not staff are refused.
+    "admin:login": ((LOGIN, 403, 403, 403, 302), None),
+    "admin:logout": ((302, 302, 302, 302, 405), None),
+    "admin:password_change": (STAFF, None),
+    "admin:password_change_done": (STAFF, None),
+    "admin:autocomplete": ((ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403), None),
+    "admin:jsi18n": (STAFF, None),
+    "admin:view_on_site": (STAFF_REDIRECT, None),
+    "admin:app_list": (STAFF, None),
+    "admin:auth_user_password_change": (STAFF_REFUSED, None),
+    "admin:actors_organisation_import": (STAFF, None),
+    "admin:actors_organisation_export": (STAFF, None),
+    "admin:matching_suggestion_uncovered": (STAFF, None),
+    "admin:matching_suggestion_competences": (STAFF, None),
+}
+
+# The admin's model pages: (changelist, add, change, history, delete) for facilitators.
+ADMIN_MODELS = {
+    "auth_group": (403, 403, 403, 403, 403),
+    "account_emailaddress": (403, 403, 403, 403, 403),
+    "coexist_email": (200, 403, 200, 200, 403),
+    "accounts_user": (200, 403, 200, 200, 403),
+    "actors_competence": (200, 403, 200, 200, 403),
+    "actors_sdg": (200, 403, 200, 200, 403),
+    "actors_competencecategory": (200, 403, 200, 200, 403),
+    "actors_organisationkind": (200, 403, 200, 200, 403),
+    "actors_contributiontype": (200, 403, 200, 200, 403),
+    "actors_partnershiptype": (200, 403, 200, 200, 403),
+    "actors_territory": (200, 403, 200, 200, 403),
+    "actors_organisation": (200, 200, 200, 200, 403),
+    "actors_pendingorganisation": (200, 403, 200, 200, 403),
+    "actors_membership": (200, 403, 200, 200, 403),
+    "actors_organisationneed": (200, 200, 200, 200, 200),
+    "matching_suggestion": (200, 403, 200, 200, 403),
+}
+for _model, (_list, _add, _change, _history, _delete) in ADMIN_MODELS.items():
+    for _page, _status in (
+        ("changelist", _list),
+        ("add", _add),
+        ("change", _change),
+        ("history", _history),
+        ("delete", _delete),
+    ):
+        RULES[f"admin:{_model}_{_page}"] = ((ADMIN_LOGIN,) * 4 + (_status,), None)
+
+
+def url_names() -> dict[str, str]:
+    """Every named URL of the URLconf, with its pattern."""
+
+    def walk(patterns, namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = namespace
+                if pattern.namespace:
+                    inner = ":".join(filter(None, [namespace, pattern.namespace]))
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern):
+                if pattern.name:
+                    yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern
+                else:
+                    yield f"{namespace}:<unnamed {pattern.pattern}>", pattern
+
+    return dict(walk(get_resolver().url_patterns))
+
+
+def test_every_url_has_a_declared_rule():
+    missing = sorted(set(url_names()) - set(RULES))
+    stale = sorted(set(RULES) - set(url_names()))
+    # The admin's catch-all (an unnamed final pattern) answers 404 or redirects.
+    missing = [name for name in missing if "<unnamed" not in name]
+    assert not missing, f"URLs with no declared access rule: {missing}"
+    assert not stale, f"rules for URLs that no longer exist: {stale}"
+
+
+@pytest.fixture
+def world(db):
+    organisation = OrganisationFactory(slug="eau-vive", name="Eau Vive")
+    other = OrganisationFactory(slug="logistique-leman", name="Logistique Léman")
+    admin = MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN).user
+    MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN)  # a second admin
+    member = MembershipFactory(organisation=organisation, role=Membership.Role.MEMBER).user
+    outsider = MembershipFactory(organisation=other, role=Membership.Role.ADMIN).user
+    requested = MembershipFactory(organisation=organisation, status=Membership.Status.REQUESTED)
+    facilitator = make_facilitator()
+    suggestion = Suggestion.objects.create(organisation=organisation, candidate=other, score=0.5)
+    need = OrganisationNeed.objects.create(
+        organisation=organisation, competence=competence("fundraising")
+    )
+    email = Email.objects.create(to=["x@example.org"], subject="s", body_text="b")
+    return {
+        "users": {
+            "member": member,
+            "admin": admin,
+            "outsider": outsider,
+            "facilitator": facilitator,
+        },
+        "organisation": organisation,
+        "requested": requested,
+        "suggestion": suggestion,
+        "objects": {
+            "auth_group": Group.objects.get_or_create(name="Autre")[0],
+            "account_emailaddress": admin.emailaddress_set.first(),
+            "coexist_email": email,
+            "accounts_user": member,
+            "actors_organisation": organisation,
+            "actors_pendingorganisation": OrganisationFactory(slug="en-attente", status="pending"),
+            "actors_membership": requested,
+            "actors_organisationneed": need,
+            "matching_suggestion": suggestion,
+        },
+    }
+
+
+def url_for(name: str, world: dict) -> str:
+    slug = world["organisation"].slug
+    by_name = {
+        "actors:detail": [slug],
+        "actors:edit": [slug],
+        "actors:submit": [slug],
+        "actors:join": [slug],
+        "actors:leave": [slug],
+        "actors:members": [slug],
+        "actors:membership_action": [slug, world["requested"].pk, "accept"],
+        "matching:dashboard": [slug],
+        "matching:suggestion_action": [slug, world["suggestion"].pk, "dismiss"],
+        "account_confirm_email": ["not-a-key"],
+        "admin:app_list": ["actors"],
+        "admin:auth_user_password_change": [world["users"]["member"].pk],
+        "admin:view_on_site": [
+            ContentType.objects.get_for_model(Organisation).pk,
+            world["organisation"].pk,
+        ],
+    }
+    if name == "account_reset_password_from_key":
+        return reverse(name, kwargs={"uidb36": "1", "key": "not-a-key"})
+    if name in by_name:
+        return reverse(name, args=by_name[name])
+    model, _sep, page = name.removeprefix("admin:").rpartition("_")
+    if model in ADMIN_MODELS and page in ("change", "history", "delete"):
+        obj = world["objects"].get(model)
+        if obj is None:  # a taxonomy: any row will do
+            from django.apps import apps
+
+            app_label, model_name = model.split("_", 1)
+            obj = apps.get_model(app_label, model_name).objects.first()
+        return reverse(name, args=[obj.pk])
+    return reverse(name)
+
+
+def observed(response) -> object:
+    if response.status_code == 302:
+        location = response["Location"]
+        if location.startswith(reverse("admin:login")):
+            return ADMIN_LOGIN
+        if location.startswith(reverse("account_login")):
+            return LOGIN
+    return response.status_code
+
+
+def as_persona(world: dict, persona: str) -> Client:
+    client = Client()
+    if persona != "visitor":
+        client.force_login(world["users"][persona])
+    return client
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_each_url_answers_each_persona_as_declared(world, name):
+    url = url_for(name, world)
+    get_expected, post_expected = RULES[name]
+    got = {}
+    for persona in PERSONAS:
+        with transaction.atomic():
+            got[persona] = observed(as_persona(world, persona).get(url))
+            transaction.set_rollback(True)
+    assert got == dict(zip(PERSONAS, get_expected, strict=True)), f"GET {url}"
+    if post_expected is None:
+        return
+    got = {}
+    for persona in PERSONAS:
+        with transaction.atomic():
+            got[persona] = observed(as_persona(world, persona).post(url))
+            transaction.set_rollback(True)
+    assert got == dict(zip(PERSONAS, post_expected, strict=True)), f"POST {url}"
