@@ -146,3 +146,17 @@ def test_unknown_json_keys_are_reported_once_each(write):
     rows = [{**EAU_VIVE, "slug": f"org-{n}", "nom": "x"} for n in range(50)]
     result = run(json.dumps(rows).encode(), filename="directory.json")
     assert cells(result) == {(1, "nom")}
+
+
+def test_a_preview_token_is_bound_to_the_facilitator_who_made_it(admin_client):
+    preview = admin_client.post(
+        IMPORT, {"file": upload(csv_bytes(EAU_VIVE)), "status": "published"}
+    )
+    token = preview.context["token"]
+    assert token
+
+    admin_client.force_login(make_facilitator(email="autre@csi.example"))
+    response = admin_client.post(IMPORT, {"token": token}, follow=True)
+
+    assert "expired or is not valid" in response.content.decode()
+    assert not Organisation.objects.exists()

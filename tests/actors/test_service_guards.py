@@ -1,0 +1,125 @@
+"""Each guard the directory's services enforce, tested on the service itself: the admin,
+a task or a command calls the services directly, so a rule that only a view checked
+would be no rule. Deleting any one guard turns one of these red."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from actors import services
+from actors.models import Membership, Organisation
+from tests.factories import MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def requested(organisation):
+    return MembershipFactory(organisation=organisation, status=Membership.Status.REQUESTED)
+
+
+@pytest.mark.parametrize("persona", ["member_user", "outsider", "stranger"])
+def test_only_admins_and_facilitators_update_a_profile(request, organisation, persona):
+    by = UserFactory() if persona == "stranger" else request.getfixturevalue(persona)
+    with pytest.raises(PermissionDenied):
+        services.organisation_update(
+            organisation=organisation, by=by, data={"name": "Pris en main"}, m2m={}
+        )
+    assert Organisation.objects.get(pk=organisation.pk).name == "Eau Vive Solidarité"
+
+
+def test_an_admin_and_a_facilitator_update_a_profile(organisation, admin_user, facilitator):
+    for by in (admin_user, facilitator):
+        services.organisation_update(
+            organisation=organisation, by=by, data={"pitch": f"par {by.pk}"}, m2m={}
+        )
+        assert Organisation.objects.get(pk=organisation.pk).pitch == f"par {by.pk}"
+
+
+@pytest.mark.parametrize("persona", ["member_user", "outsider"])
+def test_only_admins_send_a_draft_for_review(request, organisation, persona):
+    Organisation.objects.filter(pk=organisation.pk).update(status="draft")
+    organisation.refresh_from_db()
+    with pytest.raises(PermissionDenied):
+        services.organisation_submit(organisation=organisation, by=request.getfixturevalue(persona))
+
+
+@pytest.mark.parametrize(
+    "service",
+    [
+        services.organisation_publish,
+        services.organisation_archive,
+        lambda **kw: services.organisation_decline(reason="non", **kw),
+        lambda **kw: services.organisation_set_verified(verified=True, **kw),
+    ],
+)
+def test_only_facilitators_review(organisation, admin_user, service):
+    with pytest.raises(PermissionDenied):
+        service(organisation=organisation, by=admin_user)
+
+
+@pytest.mark.parametrize("persona", ["member_user", "outsider"])
+@pytest.mark.parametrize(
+    "service",
+    [
+        services.membership_accept,
+        services.membership_decline,
+        lambda **kw: services.membership_set_role(role=Membership.Role.ADMIN, **kw),
+        services.membership_end,
+    ],
+)
+def test_only_admins_and_facilitators_decide_on_memberships(request, requested, persona, service):
+    if service is services.membership_end or getattr(service, "__name__", "") == "<lambda>":
+        target = MembershipFactory(organisation=requested.organisation)  # an active member
+    else:
+        target = requested
+    with pytest.raises(PermissionDenied):
+        service(membership=target, by=request.getfixturevalue(persona))
+    assert Membership.objects.get(pk=target.pk).status == target.status
+
+
+def test_an_admin_accepts_and_a_facilitator_declines(requested, admin_user, facilitator):
+    services.membership_accept(membership=requested, by=admin_user)
+    assert Membership.objects.get(pk=requested.pk).status == Membership.Status.ACTIVE
+    other = MembershipFactory(
+        organisation=requested.organisation, status=Membership.Status.REQUESTED
+    )
+    services.membership_decline(membership=other, by=facilitator)
+    assert Membership.objects.get(pk=other.pk).status == Membership.Status.DECLINED
+
+
+def test_a_former_admin_who_asks_again_comes_back_as_a_member(organisation, admin_user):
+    second = MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN).user
+    former = Membership.objects.get(user=second)
+    services.membership_end(membership=former, by=second)
+
+    again = services.membership_request(organisation=organisation, user=second, message="re")
+
+    assert again.status == Membership.Status.REQUESTED
+    assert again.role == Membership.Role.MEMBER
+    services.membership_accept(membership=again, by=admin_user)
+    assert Membership.objects.get(pk=again.pk).role == Membership.Role.MEMBER
+
+
+def test_requests_to_join_an_unpublished_organisation_are_refused(organisation):
+    Organisation.objects.filter(pk=organisation.pk).update(status="pending")
+    organisation.refresh_from_db()
+    with pytest.raises(ValidationError):
+        services.membership_request(organisation=organisation, user=UserFactory())
+
+
+def test_the_last_admin_can_neither_be_demoted_nor_leave(organisation, admin_user, facilitator):
+    last = Membership.objects.get(user=admin_user)
+    with pytest.raises(ValidationError):
+        services.membership_set_role(membership=last, by=facilitator, role=Membership.Role.MEMBER)
+    with pytest.raises(ValidationError):
+        services.membership_end(membership=last, by=admin_user)
+    assert Membership.objects.admins().filter(organisation=organisation).count() == 1
+
+
+def test_a_stale_copy_cannot_demote_the_last_admin(organisation, admin_user, facilitator):
+    """The rule reads the rows it locks, not the caller's copy of them."""
+    second = MembershipFactory(organisation=organisation, role=Membership.Role.ADMIN)
+    stale = Membership.objects.get(user=admin_user)
+    services.membership_set_role(membership=second, by=facilitator, role=Membership.Role.MEMBER)
+    with pytest.raises(ValidationError):
+        services.membership_set_role(membership=stale, by=facilitator, role=Membership.Role.MEMBER)
