@@ -37,7 +37,7 @@ from actors.models import (
     Territory,
 )
 from actors.search import refresh_search
-from coexist.cache import bump_directory_version
+from coexist.cache import Scope, bump
 
 DEMO_PASSWORD = T.DEMO_PASSWORD
 
@@ -334,7 +334,7 @@ def demo_seed(
         if accounts:
             result.accounts = _ensure_accounts(specs, ids)
     if to_index:
-        bump_directory_version()
+        bump(Scope.DIRECTORY)
     result.indexed = len(to_index)
     result.needs = sum(len(spec.needs) for spec in specs)
     result.with_needs = sum(1 for spec in specs if spec.needs)

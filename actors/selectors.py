@@ -109,7 +109,7 @@ def query_without_page(query: QueryDict, *, params: frozenset[str]) -> str:
 
 
 def directory_cache_key(
-    *, version: int, language: str, query: QueryDict, page: int, params: frozenset[str]
+    *, version: str, language: str, query: QueryDict, page: int, params: frozenset[str]
 ) -> str:
     """Keyed on the known parameters only: unknown ones change nothing on the page."""
     items = sorted(

@@ -13,7 +13,7 @@ from actors.access import Need
 from actors.models import Membership, Organisation, OrganisationNeed
 from actors.search import refresh_search
 from actors.validators import logo_delete_after_commit, logo_filename
-from coexist.cache import bump_directory_version
+from coexist.cache import Scope, bump
 
 
 def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
@@ -33,11 +33,11 @@ def organisation_changed(*, organisation_ids) -> None:
     """Everything that follows a change of content: search index, caches, suggestions."""
     ids = list(organisation_ids)
     refresh_search(ids)
-    bump_directory_version()
+    bump(Scope.DIRECTORY)
     hooks.organisations_changed(ids)  # matching queues its recompute after commit
     # Again once committed: a request reading between now and the commit sees the old rows
     # and would cache them under the new version.
-    transaction.on_commit(bump_directory_version)
+    transaction.on_commit(lambda: bump(Scope.DIRECTORY))
 
 
 def needs_set(*, organisation: Organisation, needs: dict) -> None:

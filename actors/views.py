@@ -19,7 +19,7 @@ from actors.access import Need
 from actors.filters import OrganisationFilter
 from actors.forms import JoinRequestForm, OrganisationForm
 from actors.models import Membership, Organisation
-from coexist.cache import anonymous_page_cache, directory_version
+from coexist.cache import Scope, anonymous_page_cache, versions
 from coexist.forms import posted
 
 SORTS = {"name", "newest", "relevance"}
@@ -35,7 +35,7 @@ def directory(request: HttpRequest) -> HttpResponse:
         sort = "relevance" if request.GET.get("q") else "name"
     page_number = selectors.page_number(request.GET.get("page"))
     key = selectors.directory_cache_key(
-        version=directory_version(),
+        version=versions(Scope.DIRECTORY),
         language=get_language(),
         query=request.GET,
         page=page_number,
@@ -60,10 +60,10 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "actors/directory.html", {"body_html": body_html})
 
 
-@anonymous_page_cache
+@anonymous_page_cache(scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS))
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for(user=request.user, slug=slug, need=Need.VIEW)
-    key = f"org:{organisation.pk}:{directory_version()}:{get_language()}"
+    key = f"org:{organisation.pk}:{versions(Scope.DIRECTORY)}:{get_language()}"
     body_html = cache.get(key)
     if body_html is None:
         full = selectors.organisation_detail(pk=organisation.pk)

@@ -1,7 +1,10 @@
-"""Versioned cache keys: a change bumps the version, old entries simply expire."""
+"""Versioned cache keys, one version per kind of content: a change bumps its scope, old
+entries simply expire."""
 
 import hashlib
+import secrets
 from collections.abc import Iterable
+from enum import StrEnum
 from functools import wraps
 
 from django.conf import settings
@@ -9,23 +12,47 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-DIRECTORY_VERSION_KEY = "directory:version"
 PAGE_TIMEOUT = 600
 
 
-def directory_version() -> int:
-    version = cache.get(DIRECTORY_VERSION_KEY)
-    if version is None:
-        version = 1
-        cache.add(DIRECTORY_VERSION_KEY, version, timeout=None)
-    return version
+class Scope(StrEnum):
+    """A kind of content with its own cache version: a change bumps its scope only, and
+    what shows that content keys its cache on the scope's version. A new pillar adds its
+    scope (projects, events…) and bumps it from its services after commit."""
+
+    DIRECTORY = "directory"  # organisations and what they offer and need
+    SUGGESTIONS = "suggestions"  # the ranked partners (bumped by every recompute)
 
 
-def bump_directory_version() -> None:
-    try:
-        cache.incr(DIRECTORY_VERSION_KEY)
-    except ValueError:
-        cache.set(DIRECTORY_VERSION_KEY, 2, timeout=None)
+def _fresh_version() -> int:
+    return secrets.randbelow(2**52)
+
+
+def _key(scope: Scope) -> str:
+    return f"version:{scope}"
+
+
+def versions(*scopes: Scope) -> str:
+    """The current versions of ``scopes``, as one key fragment (one cache round trip).
+
+    A missing version (never set, or evicted) starts from a random number, never from 1:
+    entries cached under an earlier version can never be served again by mistake."""
+    keys = [_key(scope) for scope in scopes]
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, _fresh_version(), timeout=None)
+            found[key] = cache.get(key)
+    return "-".join(f"{scope}{found[key]}" for scope, key in zip(scopes, keys, strict=True))
+
+
+def bump(*scopes: Scope) -> None:
+    """Invalidate what was cached for ``scopes`` (old entries simply expire)."""
+    for scope in scopes:
+        try:
+            cache.incr(_key(scope))
+        except ValueError:  # missing: start a fresh, never-used version
+            cache.set(_key(scope), _fresh_version(), timeout=None)
 
 
 def _anonymous_and_stateless(request) -> bool:
@@ -40,7 +67,7 @@ def _anonymous_and_stateless(request) -> bool:
 MAX_CACHED_QUERY = 512  # characters: a longer query string is served, never stored
 
 
-def page_cache_key(request, *, params: frozenset[str]) -> str | None:
+def page_cache_key(request, *, params: frozenset[str], scopes: tuple[Scope, ...]) -> str | None:
     """The cache key of a page for anonymous visitors, or None when it must not be stored.
 
     Keyed on the path and the *known* parameters only, sorted: a query string with any
@@ -54,26 +81,30 @@ def page_cache_key(request, *, params: frozenset[str]) -> str | None:
     if len(query) > MAX_CACHED_QUERY:
         return None
     digest = hashlib.sha256(f"{request.path}?{query}".encode()).hexdigest()[:40]
-    return f"page:{directory_version()}:{get_language()}:{digest}"
+    return f"page:{versions(*scopes)}:{get_language()}:{digest}"
 
 
-def anonymous_page_cache(view=None, *, params: Iterable[str] = ()):
+def anonymous_page_cache(
+    view=None, *, params: Iterable[str] = (), scopes: Iterable[Scope] = (Scope.DIRECTORY,)
+):
     """Serve whole pages to anonymous visitors from the cache.
 
-    Keyed by the directory version (bumped on every change of an organisation),
-    the language, the path and the view's known query parameters (``params``).
+    Keyed by the versions of the content ``scopes`` the page shows (bumped by every
+    change of that content), the language, the path and the view's known query
+    parameters (``params``).
     Signed-in members, and visitors with a session or a pending message, always get a
     freshly rendered page. Cached pages hold no CSRF token (the language switcher is
     a GET form).
     """
     known = frozenset(params)
+    shown = tuple(scopes)
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not _anonymous_and_stateless(request):
                 return view(request, *args, **kwargs)
-            key = page_cache_key(request, params=known)
+            key = page_cache_key(request, params=known, scopes=shown)
             if key is not None:
                 cached = cache.get(key)
                 if cached is not None:

@@ -1,9 +1,14 @@
 """Django's Redis cache, reusing one redis-py client per connection pool.
 
 Django builds a new ``redis.Redis`` object for every cache call; its constructor
-copies some 170 response callbacks each time, which was ~40 % of a cached page's
-Redis time. A client is thread-safe and only wraps the shared pool, so one per
-pool is enough.
+copies some 170 response callbacks each time. A client is thread-safe and only wraps
+the shared pool, so one per pool is enough.
+
+This reaches into two private parts of Django's client (``_get_connection_pool`` and
+``_client``), kept because the figure justifies it: a ``get`` of a 20 kB page takes
+132 µs instead of 207 µs (-36 %, median of 5 × 10,000 gets on local Redis, 2026-12-01),
+and a cached page makes two or three of them. ``tests/coexist/test_redis_cache.py``
+fails if a Django upgrade changes those internals.
 """
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient

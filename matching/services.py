@@ -17,7 +17,7 @@ from django.utils import timezone
 from actors import access
 from actors.access import Need
 from actors.models import Organisation
-from coexist.cache import bump_directory_version
+from coexist.cache import Scope, bump
 from matching import network, selectors, storage
 from matching.engine import Engine
 from matching.models import Ranking, Suggestion
@@ -85,7 +85,7 @@ def suggestions_recompute_all() -> RecomputeResult:
         result.add(storage.store_rankings(ranked=ranked, organisation_ids=set(seekers) | listed))
         clock.lap("write")
         result.organisations = len(seekers)
-        bump_directory_version()  # public pages show complementary organisations
+        bump(Scope.SUGGESTIONS)  # public pages show complementary organisations
         return clock.stop()
 
 
@@ -143,7 +143,7 @@ def _recompute(*, changed: set[int], as_candidates: bool) -> RecomputeResult:
     result.organisations = len(seekers)
     result.patched = len(patches)
     if result.written or result.deleted:
-        bump_directory_version()
+        bump(Scope.SUGGESTIONS)
     return clock.stop()
 
 

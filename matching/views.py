@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from actors import access
 from actors.access import Need
 from actors.models import Organisation
-from coexist.cache import directory_version
+from coexist.cache import Scope, versions
 from matching import selectors, services
 from matching.models import Suggestion
 
@@ -88,10 +88,12 @@ def suggestion_action(request: HttpRequest, slug: str, pk: int, action: str) -> 
 def complementary_html(*, organisation: Organisation) -> str:
     """The "complementary organisations" block of a public organisation page.
 
-    Cached per organisation, language and directory version (bumped by every change of an
-    organisation and after every recompute of suggestions): one query when it is not.
+    Cached per organisation, language and the versions of the suggestions (bumped after
+    every recompute) and of the directory (bumped by every change of an organisation).
     """
-    key = f"complementary:{organisation.pk}:{directory_version()}:{get_language()}"
+    # The candidates' names and kinds come from the directory: both scopes.
+    key = f"complementary:{organisation.pk}:{versions(Scope.SUGGESTIONS, Scope.DIRECTORY)}"
+    key += f":{get_language()}"
     html = cache.get(key)
     if html is None:
         html = render_to_string(

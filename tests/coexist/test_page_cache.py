@@ -1,6 +1,8 @@
 """Anonymous visitors get whole pages from the cache; nobody ever gets a stale or personal one."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from actors import services
@@ -103,3 +105,33 @@ def test_the_production_cache_can_never_evict_the_brokers_queues():
     assert "noeviction" in broker_service
     assert "CACHE_URL: redis://cache:6379/0" in compose
     assert "REDIS_URL: redis://redis:6379/0" in compose
+
+
+def test_each_kind_of_content_has_its_own_version(client, eau_vive, django_assert_num_queries):
+    """A recompute of suggestions refreshes the organisation pages (which show
+    complementary organisations) but not the directory list, which does not show them."""
+    from coexist.cache import Scope, bump
+
+    directory = reverse("actors:directory")
+    detail = reverse("actors:detail", args=[eau_vive.slug])
+    client.get(directory)
+    client.get(detail)
+
+    bump(Scope.SUGGESTIONS)
+
+    with django_assert_num_queries(0):
+        client.get(directory)  # still served from the cache
+    with CaptureQueriesContext(connection) as detail_queries:
+        client.get(detail)
+    assert len(detail_queries) > 0  # rendered again
+
+
+def test_a_lost_version_never_brings_back_old_entries():
+    """If the cache loses a version key (an eviction), the new version is a fresh one."""
+    from django.core.cache import cache
+
+    from coexist.cache import Scope, versions
+
+    first = versions(Scope.DIRECTORY)
+    cache.delete("version:directory")
+    assert versions(Scope.DIRECTORY) != first

@@ -52,12 +52,11 @@ def test_only_members_and_facilitators_act_on_suggestions(request, organisation,
 
 
 def test_the_nightly_recompute_refreshes_the_cached_public_blocks(client, seeker, carrier):
-    from coexist.cache import directory_version
-
-    before = directory_version()
+    from coexist.cache import Scope, versions
     from matching.tasks import recompute_all
 
+    before = versions(Scope.SUGGESTIONS)
     recompute_all.apply()
 
-    assert directory_version() > before
+    assert versions(Scope.SUGGESTIONS) != before
     assert "Transalp" in client.get(seeker.get_absolute_url()).content.decode()
