@@ -17,6 +17,7 @@ from datetime import datetime
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from actors import demo_texts as T
@@ -161,7 +162,7 @@ def _upsert(
     existing = {
         organisation.slug: organisation
         for organisation in Organisation.objects.filter(slug__startswith=SLUG_PREFIX).defer(
-            "search_vector", "search_text"
+            "search_vector", "search_text", "search_terms"
         )
     }
     new, changed_scalars, update_fields = [], [], set()
@@ -325,9 +326,9 @@ def demo_seed(
         taxa = _Taxonomies()
         ids, touched = _upsert(specs, taxa, result)
         unindexed = set(
-            Organisation.objects.filter(slug__startswith=SLUG_PREFIX, search_text="").values_list(
-                "pk", flat=True
-            )
+            Organisation.objects.filter(slug__startswith=SLUG_PREFIX)
+            .filter(Q(search_text="") | Q(search_terms=""))
+            .values_list("pk", flat=True)
         )
         to_index = sorted(set(touched) | (unindexed & set(ids.values())))
         refresh_search(to_index)

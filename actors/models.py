@@ -225,6 +225,8 @@ class Organisation(models.Model):
     # Search: a normalised text (lower case, no accents) used everywhere, and
     # on PostgreSQL a stored, weighted tsvector with a GIN index.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # SQLite's search: the analysed terms (analysis), space-padded for whole-word matching.
+    search_terms = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = OrganisationQuerySet.as_manager()

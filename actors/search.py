@@ -3,53 +3,59 @@
 PostgreSQL: a stored, weighted ``tsvector`` built with the ``coexist_fr``
 configuration (French stemming after ``unaccent``), a GIN index, ranked
 results; "partenariats" finds "partenariat" and "energie" finds "énergie".
-SQLite (the embedded default): every word of the query must appear in a
-normalised copy of the text (lower case, accents removed), with a crude
-plural folding; good enough for a first run, not ranked.
+SQLite (the embedded default): the organisation's text goes through CoExist's
+analyser (:mod:`analysis`: accents, elisions, stop words, Snowball stems in the
+text's language) into ``search_terms``, and every word of the query must be one
+of those terms, as a whole word: "eau" finds "l'eau" and "eaux", not "réseau" or
+"bureau". Not ranked.
 """
-
-import re
-import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F, Q, QuerySet
 
+from analysis import analyse, query_words
+from analysis import normalise as normalise
+
 SEARCH_CONFIG = "coexist_fr"
-_WORD = re.compile(r"[\w']+", re.UNICODE)
 
 
-def normalise(text: str) -> str:
-    """Lower case, no accents, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.lower().split())
-
-
-def _stem(word: str) -> str:
-    """A tiny plural folding for the SQLite fallback (partenariats -> partenariat)."""
-    for suffix in ("aux", "s", "x"):
-        if len(word) > 4 and word.endswith(suffix):
-            return word[: -len(suffix)] + ("al" if suffix == "aux" else "")
-    return word
+def _parts(organisation) -> list[tuple[str, str | None]]:
+    """(text, language or None to detect it) of everything an organisation is found by."""
+    parts: list[tuple[str, str | None]] = [
+        (organisation.name, None),
+        (organisation.pitch, None),
+        (organisation.description, None),
+        (organisation.needs_description, None),
+        (organisation.city, None),
+        (organisation.kind.label_fr, "fr"),
+        (organisation.kind.label_en, "en"),
+    ]
+    for competence in organisation.offers.all():
+        parts += [(competence.label_fr, "fr"), (competence.label_en, "en")]
+    for need in organisation.needs.all():
+        parts += [
+            (need.competence.label_fr, "fr"),
+            (need.competence.label_en, "en"),
+            (need.description, None),
+        ]
+    return [(text, language) for text, language in parts if text]
 
 
 def search_text_for(organisation) -> str:
     """The normalised text an organisation is found by (needs prefetched taxonomies)."""
-    parts = [
-        organisation.name,
-        organisation.pitch,
-        organisation.description,
-        organisation.needs_description,
-        organisation.city,
-        organisation.kind.label_fr,
-        organisation.kind.label_en,
-    ]
-    for competence in organisation.offers.all():
-        parts += [competence.label_fr, competence.label_en]
-    for need in organisation.needs.all():
-        parts += [need.competence.label_fr, need.competence.label_en, need.description]
-    return normalise(" ".join(part for part in parts if part))
+    return normalise(" ".join(text for text, _language in _parts(organisation)))
+
+
+def search_terms_for(organisation) -> str:
+    """Its analysed terms, space-separated and padded, for whole-word matching."""
+    terms = {
+        term
+        for text, language in _parts(organisation)
+        for term in analyse(text, language)
+        if not term.startswith("~")
+    }
+    return f" {' '.join(sorted(terms))} "
 
 
 def refresh_search(organisation_ids) -> None:
@@ -67,8 +73,9 @@ def refresh_search(organisation_ids) -> None:
     batch = []
     for organisation in organisations:
         organisation.search_text = search_text_for(organisation)
+        organisation.search_terms = search_terms_for(organisation)
         batch.append(organisation)
-    Organisation.objects.bulk_update(batch, ["search_text"], batch_size=500)
+    Organisation.objects.bulk_update(batch, ["search_text", "search_terms"], batch_size=500)
     if settings.USING_POSTGRES:
         for start in range(0, len(ids), 2000):
             Organisation.objects.filter(pk__in=ids[start : start + 2000]).update(
@@ -92,6 +99,9 @@ def apply_search(queryset: QuerySet, query: str) -> tuple[QuerySet, bool]:
         )
         return ranked, True
     condition = Q()
-    for word in _WORD.findall(normalise(query)):
-        condition &= Q(search_text__contains=_stem(word))
+    for stems in query_words(query):  # every word, as a whole word, in either language
+        either = Q()
+        for term in stems:
+            either |= Q(search_terms__contains=f" {term} ")
+        condition &= either
     return queryset.filter(condition), False

@@ -24,7 +24,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from matching.engine import Engine, Need, Profile, Taxonomy  # noqa: E402
-from matching.text import word_list  # noqa: E402
 
 KINDS = (
     ["ngo"] * 4
@@ -38,8 +37,8 @@ KINDS = (
         "network",
     ]
 )
-COUNTRIES = word_list("BF ML NE SN CI TG BJ MG CD CM LB SY IN BD TR HT KE ET MA TN")
-WORDS_FR = word_list(
+COUNTRIES = str.split("BF ML NE SN CI TG BJ MG CD CM LB SY IN BD TR HT KE ET MA TN")
+WORDS_FR = str.split(
     "eau potable forage pompe solaire énergie panneaux irrigation maraîchage semences "
     "agroécologie école enseignants formation santé maternité vaccins chaîne du froid "
     "logistique entrepôt transport convoi logiciel site web données tableau de bord "
@@ -47,7 +46,7 @@ WORDS_FR = word_list(
     "recyclage déchets climat carbone comptabilité juridique statuts microcrédit épargne "
     "traduction interprètes vidéo affiche communication bénévolat salariés mécénat local"
 )
-WORDS_EN = word_list(
+WORDS_EN = str.split(
     "drinking water borehole pump solar energy panels irrigation farming seeds agroecology "
     "school teachers training health maternity vaccines cold chain logistics warehouse "
     "transport software website data dashboard evaluation impact women youth refugees "

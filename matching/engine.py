@@ -14,7 +14,7 @@ means the same in every answer; the weights are in :mod:`matching.weights`):
   competence of the same category: :data:`CATEGORY_CREDIT`) and the need's own words (the
   free text and the competence's labels in both languages) against the candidate's text
   (pitch, description, labels of its offered competences in French and English), by
-  TF-IDF cosine over the bilingual analyser of :mod:`matching.text`. Needs are combined
+  TF-IDF cosine over the bilingual analyser of :mod:`analysis`. Needs are combined
   by half their mean and half their best, so answering one need very well counts, and
   answering all counts more.
 * **words** — the seeker's ``needs_description`` against the candidate's text.
@@ -49,6 +49,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from analysis import analyse_tokens
 from matching.batches import Columns, Ranked, SeekerBatch
 from matching.matrices import Vocabulary, counts_matrix, l2_normalise, rows_matrix, with_width
 from matching.profiles import Label, Language, Need, Profile, Taxonomy, completeness_of
@@ -62,7 +63,6 @@ from matching.reasons import (
     reason_text,
     suggestion_texts,
 )
-from matching.text import analyse_tokens
 from matching.weights import (
     BATCH_NEEDS,
     CATEGORY_CREDIT,
@@ -168,7 +168,7 @@ class Engine:
                 )
         # Analysed competence labels (both languages), reused for documents and queries.
         self._label_tokens = {
-            slug: analyse_tokens(f"{label.fr}. {label.en}")
+            slug: analyse_tokens(label.fr, "fr") + analyse_tokens(label.en, "en")
             for slug, label in taxonomy.competence_labels.items()
         }
         self._label_terms = {

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from analysis import CONCEPT_PREFIX, CONCEPTS_BY_KEY, TRIGGER_STEMS, normalise
 from matching.profiles import Label, Language, Profile, Taxonomy
-from matching.text import CONCEPT_PREFIX, CONCEPTS_BY_KEY, TRIGGER_STEMS, normalise
 from matching.weights import (
     CATEGORY_CREDIT_OVERRIDES,
     MAX_REASONS,

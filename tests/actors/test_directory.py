@@ -249,6 +249,17 @@ def test_search_on_sqlite_ignores_accents_and_plurals(client, searchable, query,
 
 
 @pytest.mark.skipif(settings.USING_POSTGRES, reason="the SQLite fallback search")
+def test_search_on_sqlite_matches_whole_words_not_parts_of_words(client, db):
+    OrganisationFactory(name="Réseau Bureau Solidaire", pitch="Un réseau de bureaux")
+    OrganisationFactory(name="Eaux du Sahel", pitch="L'eau potable pour tous")
+    OrganisationFactory(name="Water for All", pitch="We bring clean water to the villages")
+
+    assert browse(client, q="eau") == ["Eaux du Sahel"]
+    assert browse(client, q="réseaux") == ["Réseau Bureau Solidaire"]
+    assert browse(client, q="villages") == ["Water for All"]  # an English text, stemmed so
+
+
+@pytest.mark.skipif(settings.USING_POSTGRES, reason="the SQLite fallback search")
 def test_search_on_sqlite_finds_nothing_when_a_word_is_missing(client, searchable):
     assert browse(client, q="energie introuvable") == []
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from analysis import analyse, normalise
 from matching.engine import Engine, Need, Profile, Reason, Taxonomy, Term, reason_text
-from matching.text import analyse, normalise
 
 TAXONOMY = Taxonomy.from_csv(Path(__file__).resolve().parents[2] / "actors" / "taxonomy")
 
@@ -215,7 +215,7 @@ def test_a_more_complete_profile_ranks_higher_all_else_equal():
 
 
 def test_analyser_is_accent_case_and_inflection_insensitive():
-    assert normalise("L'Éducation À LA Santé") == " education a la sante"
+    assert normalise("L'Éducation À LA Santé") == "education a la sante"
     assert analyse("Pompes") == analyse("pompe")
     assert set(analyse("énergie")) == set(analyse("ENERGIE"))
     assert "pump" in analyse("pumping") and "pump" in analyse("pumps")
