@@ -1,6 +1,6 @@
 """The directory spreadsheet's format: its columns, reading a file, validating its cells.
 
-The format is the contract "Directory spreadsheet" (design/CONTRACTS.md): one
+The format is the contract "Directory spreadsheet" (README, "Interfaces others rely on"): one
 row per organisation, keyed by slug, multi-valued cells separated by ``;``.
 Nothing here writes: ``actors.directory_io`` plans and writes the import and
 writes the export. Validation needs the taxonomies (five queries, whatever

@@ -1,6 +1,6 @@
 """The directory spreadsheet: import organisations from CSV or JSON, export them as CSV.
 
-The format is the contract "Directory spreadsheet" (design/CONTRACTS.md);
+The format is the contract "Directory spreadsheet" (README, "Interfaces others rely on");
 reading a file and validating its cells is ``actors.directory_format``.
 Importing goes: *read* the file into raw rows; *validate* every cell,
 collecting every error as ``row N, column C: message``; *plan* each valid row

@@ -14,8 +14,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F, Q, QuerySet
 
-from analysis import analyse, query_words
-from analysis import normalise as normalise
+from analysis import analyse, normalise, query_words
 
 SEARCH_CONFIG = "coexist_fr"
 

@@ -23,7 +23,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from matching.engine import Engine, Need, Profile, Taxonomy  # noqa: E402
+from matching.engine import Engine  # noqa: E402
+from matching.profiles import Need, Profile, Taxonomy  # noqa: E402
 
 KINDS = (
     ["ngo"] * 4

@@ -12,7 +12,7 @@ from scipy import sparse
 
 from matching.matrices import with_width
 from matching.profiles import Profile
-from matching.reasons import Suggestion
+from matching.reasons import Match
 
 
 @dataclass
@@ -70,7 +70,7 @@ class Ranked(NamedTuple):
     ``(id, score)`` (the reserve), each scoring above ``floor``; and ``floor``, the best
     score of the candidates left out of both (``None`` when there is none)."""
 
-    suggestions: list[Suggestion]
+    suggestions: list[Match]
     reserve: list[tuple[int, float]]
     floor: float | None
 

@@ -52,81 +52,26 @@ from scipy import sparse
 from analysis import analyse_tokens
 from matching.batches import Columns, Ranked, SeekerBatch
 from matching.matrices import Vocabulary, counts_matrix, l2_normalise, rows_matrix, with_width
-from matching.profiles import Label, Language, Need, Profile, Taxonomy, completeness_of
+from matching.profiles import Profile, Taxonomy
 from matching.reasons import (
+    Match,
+    Mention,
     Reason,
-    Suggestion,
-    Term,
     find_reasons,
-    french_in,
     pick_words,
-    reason_text,
-    suggestion_texts,
 )
 from matching.weights import (
     BATCH_NEEDS,
-    CATEGORY_CREDIT,
-    CATEGORY_CREDIT_OVERRIDES,
-    COMPLETENESS_SHARE,
     DEFAULT_AFFINITY,
     GROUPS,
-    HANDS_ON_CONTRIBUTIONS,
     KIND_AFFINITY,
     KIND_GROUPS,
-    LOCAL_KINDS,
-    MAX_REASONS,
-    MAX_WORDS,
-    MIN_EVIDENCE,
-    NEED_COMPETENCE_SHARE,
-    PEER_PENALTY,
-    REMOTE_TERRITORY_SHARE,
-    TEXT_SATURATION,
     VAGUE_TERRITORIES,
-    WEIGHTS,
-    ZONE_CREDIT,
     ZONES,
+    Params,
     hands_on,
     zones_of,
 )
-
-__all__ = [
-    "BATCH_NEEDS",
-    "CATEGORY_CREDIT",
-    "CATEGORY_CREDIT_OVERRIDES",
-    "COMPLETENESS_SHARE",
-    "DEFAULT_AFFINITY",
-    "HANDS_ON_CONTRIBUTIONS",
-    "KIND_AFFINITY",
-    "KIND_GROUPS",
-    "LOCAL_KINDS",
-    "MAX_REASONS",
-    "MAX_WORDS",
-    "MIN_EVIDENCE",
-    "NEED_COMPETENCE_SHARE",
-    "PEER_PENALTY",
-    "REMOTE_TERRITORY_SHARE",
-    "TEXT_SATURATION",
-    "VAGUE_TERRITORIES",
-    "WEIGHTS",
-    "ZONES",
-    "ZONE_CREDIT",
-    "Engine",
-    "Label",
-    "Language",
-    "Need",
-    "Profile",
-    "Ranked",
-    "Reason",
-    "Suggestion",
-    "Taxonomy",
-    "Term",
-    "build_index",
-    "completeness_of",
-    "french_in",
-    "reason_text",
-    "suggestion_texts",
-]
-
 
 _TERM = attrgetter("term")
 
@@ -143,8 +88,11 @@ class Engine:
     threads internally).
     """
 
-    def __init__(self, taxonomy: Taxonomy, profiles: Iterable[Profile]) -> None:
+    def __init__(
+        self, taxonomy: Taxonomy, profiles: Iterable[Profile], params: Params | None = None
+    ) -> None:
         self.taxonomy = taxonomy
+        self.params = params or Params()
         competences = sorted(taxonomy.competence_category)
         self._competence_col = {slug: i for i, slug in enumerate(competences)}
         categories = sorted(set(taxonomy.competence_category.values()))
@@ -154,7 +102,10 @@ class Engine:
             dtype=np.int32,
         )
         self._category_credit = np.asarray(
-            [CATEGORY_CREDIT_OVERRIDES.get(c, CATEGORY_CREDIT) for c in categories],
+            [
+                self.params.category_credit_overrides.get(c, self.params.category_credit)
+                for c in categories
+            ],
             dtype=np.float32,
         )
         self._sdg_col = {n: n - 1 for n in range(1, 18)}
@@ -197,7 +148,7 @@ class Engine:
         return ordered
 
     def _document_bag(self, profile: Profile) -> dict[int, int]:
-        """Term id -> count in the profile's text and its offered competences' labels."""
+        """Mention id -> count in the profile's text and its offered competences' labels."""
         tokens = analyse_tokens(f"{profile.name}. {profile.pitch}. {profile.description}")
         terms = Counter(map(_TERM, tokens))
         for slug in profile.offers:
@@ -337,9 +288,8 @@ class Engine:
         else:
             for name, array in self._structured_of(profiles).items():
                 setattr(self, name, array)
-        self._completeness_factor = (1 - COMPLETENESS_SHARE) + COMPLETENESS_SHARE * (
-            self._completeness
-        )
+        share = self.params.completeness_share
+        self._completeness_factor = (1 - share) + share * (self._completeness)
         self._by_member: dict[int, list[int]] = {}
         for i, p in enumerate(profiles):
             for member in p.member_ids:
@@ -496,10 +446,10 @@ class Engine:
         need_text, words_raw = self._cosines(
             columns.documents_t, self._tfidf(batch.need_counts), self._tfidf(batch.desc_counts)
         )
-        np.divide(need_text, TEXT_SATURATION, out=need_text)
+        np.divide(need_text, self.params.text_saturation, out=need_text)
         np.minimum(need_text, 1.0, out=need_text)
-        per_need *= NEED_COMPETENCE_SHARE
-        need_text *= 1 - NEED_COMPETENCE_SHARE
+        per_need *= self.params.need_competence_share
+        need_text *= 1 - self.params.need_competence_share
         per_need += need_text
         del need_text
 
@@ -512,7 +462,7 @@ class Engine:
             mean = np.add.reduceat(per_need, starts, axis=0) / counts[:, None]
             needs_signal[owners] = 0.5 * best + 0.5 * mean
 
-        words = np.minimum(words_raw / TEXT_SATURATION, 1.0)
+        words = np.minimum(words_raw / self.params.text_saturation, 1.0)
         # A seeker with no words about its needs leans on its needs alone.
         has_words = np.asarray([bool(s.needs_description.strip()) for s in seekers])
         words[~has_words] = needs_signal[~has_words]
@@ -546,11 +496,12 @@ class Engine:
             1.0,
         )
         near = np.minimum(rows((zones_of(s) for s in seekers), self._zone_col) @ columns.zones, 1.0)
-        territory = np.maximum(same_place, ZONE_CREDIT * near)
+        territory = np.maximum(same_place, self.params.zone_credit * near)
         hands = np.asarray([hands_on(s) for s in seekers], np.float32)
-        territory *= (REMOTE_TERRITORY_SHARE + (1 - REMOTE_TERRITORY_SHARE) * hands)[:, None]
+        remote = self.params.remote_territory_share
+        territory *= (remote + (1 - remote) * hands)[:, None]
 
-        w = WEIGHTS
+        w = self.params.weights
         score = (
             w["needs"] * needs_signal
             + w["words"] * words
@@ -559,7 +510,7 @@ class Engine:
             + w["countries"] * countries
             + w["territory"] * territory
             + w["sdgs"] * sdgs
-            - PEER_PENALTY * peer
+            - self.params.peer_penalty * peer
         )
         score *= columns.completeness_factor[None, :]
         np.clip(score, 0.0, 1.0, out=score)
@@ -606,7 +557,7 @@ class Engine:
             need_rows_of.setdefault(owner, []).append(need_row)
         for row, seeker in enumerate(batch.seekers):
             allowed = ~self._excluded(seeker, exclude.get(seeker.id, ()))
-            allowed &= evidence[row] >= MIN_EVIDENCE
+            allowed &= evidence[row] >= self.params.min_evidence
             top = self._top(scores[row], allowed, limit + reserve + 1)
             after = [
                 (int(self._ids[p]), round(float(scores[row, p]), 4)) for p in top[limit:].tolist()
@@ -619,7 +570,7 @@ class Engine:
                 rows = need_rows_of.get(row, [])
                 answered = tuple(batch.need_competence[r] for r in rows if exact[r, position] > 0)
                 suggestions.append(
-                    Suggestion(
+                    Match(
                         candidate_id=int(self._ids[position]),
                         score=round(float(scores[row, position]), 4),
                         reasons=self._reasons(batch, row, position, need_filter_rows=rows),
@@ -635,7 +586,7 @@ class Engine:
         limit: int = 10,
         exclude_ids: Collection[int] = frozenset(),
         need_filter: Collection[str] | None = None,
-    ) -> list[Suggestion]:
+    ) -> list[Match]:
         """Rank indexed profiles for ``seeker``, which need not be in the index.
 
         For a project: a Profile with the owner organisation's id, slug, kind, member ids
@@ -654,7 +605,7 @@ class Engine:
         limit: int = 10,
         exclude_ids: Collection[int] = frozenset(),
         need_filter: Collection[str] | None = None,
-    ) -> list[Suggestion]:
+    ) -> list[Match]:
         """Best candidates for the needs of the indexed profile ``profile_id``.
 
         ``need_filter``: only these needs (competence slugs) count; the needs description
@@ -672,7 +623,7 @@ class Engine:
         exclude: Mapping[int, Collection[int]] | None = None,
         profile_ids: Collection[int] | None = None,
         workers: int = 2,
-    ) -> dict[int, list[Suggestion]]:
+    ) -> dict[int, list[Match]]:
         """Suggestions for every published profile with needs (or for ``profile_ids``).
 
         ``exclude`` maps a seeker id to the candidate ids it dismissed. Seekers are scored
@@ -760,7 +711,7 @@ class Engine:
                     blocked[i]
                     or candidate == seeker.id
                     or candidate in excluded
-                    or evidence[row, i] < MIN_EVIDENCE
+                    or evidence[row, i] < self.params.min_evidence
                     or not members[i].isdisjoint(seeker.member_ids)
                 ):
                     continue
@@ -774,7 +725,7 @@ class Engine:
             self._seekers = self._batch([p for p in self.profiles if p.has_needs], None, grow=True)
         return self._seekers
 
-    def explain(self, seeker_id: int, candidate_id: int, score: float) -> Suggestion:
+    def explain(self, seeker_id: int, candidate_id: int, score: float) -> Match:
         """The suggestion of ``candidate_id`` to ``seeker_id`` (an indexed profile with
         needs) with its reasons and answered needs, as :meth:`suggest` gives it, for a
         ``score`` found by :meth:`candidate_scores`."""
@@ -790,7 +741,7 @@ class Engine:
         row, need_rows = self._seeker_rows[1][seeker_id]
         position = self.position[candidate_id]
         offers = self.profiles[position].offers
-        return Suggestion(
+        return Match(
             candidate_id=candidate_id,
             score=score,
             reasons=self._reasons(batch, row, position, need_filter_rows=need_rows),
@@ -817,7 +768,7 @@ class Engine:
 
     def _shared_words(
         self, batch: SeekerBatch, row: int, position: int, exact: list[str]
-    ) -> tuple[Term, ...]:
+    ) -> tuple[Mention, ...]:
         surfaces = batch.query_surfaces[row]
         if not surfaces:
             return ()
@@ -835,8 +786,3 @@ class Engine:
         for slug in exact:
             said |= self._label_terms.get(slug, frozenset())
         return pick_words(common, weights, self._vocabulary.terms, surfaces, said)
-
-
-def build_index(taxonomy: Taxonomy, profiles: Iterable[Profile]) -> Engine:
-    """Same as ``Engine(taxonomy, profiles)``."""
-    return Engine(taxonomy, profiles)

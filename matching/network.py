@@ -18,7 +18,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from matching import selectors
-from matching.engine import Engine, Reason
+from matching.engine import Engine
+from matching.reasons import Reason
 
 MAX_AGE = 6 * 3600
 

@@ -1,7 +1,7 @@
 """What the matching engine reads: taxonomy labels and organisation profiles. No Django here.
 
 The Django side (:mod:`matching.selectors`) loads these from the database; the evaluation
-(``bench/matching_eval``) builds them from the directory format of ``CONTRACTS.md``.
+(``bench/matching_eval``) builds them from the directory format (README, "Directory spreadsheet").
 """
 
 from __future__ import annotations
@@ -102,6 +102,8 @@ class Profile:
     sdgs: frozenset[int] = frozenset()
     countries: frozenset[str] = frozenset()
     territories: frozenset[str] = frozenset()
+    has_contact: bool = False  # a public website, email or phone
+    has_logo: bool = False
     completeness: float | None = None
     member_ids: frozenset[int] = frozenset()
     published: bool = True
@@ -128,7 +130,10 @@ class Profile:
 
 
 def completeness_of(profile: Profile) -> float:
-    """A rough share of the profile that is filled in (0..1)."""
+    """The share of the profile that is filled in (0..1): what a visitor can rely on.
+
+    The one formula, used by the site (fed by ``matching.selectors``) and by the
+    evaluation alike."""
     checks = (
         bool(profile.pitch.strip()),
         len(profile.description) >= 200,
@@ -138,5 +143,7 @@ def completeness_of(profile: Profile) -> float:
         bool(profile.sdgs),
         bool(profile.territories or profile.countries),
         bool(profile.needs or profile.needs_description.strip()),
+        profile.has_contact,
+        profile.has_logo,
     )
     return sum(checks) / len(checks)

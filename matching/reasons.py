@@ -23,7 +23,7 @@ from matching.weights import (
 )
 
 
-class Term(NamedTuple):
+class Mention(NamedTuple):
     """A thing a reason names: a key (slug, code or word) and its French/English text."""
 
     key: str
@@ -46,8 +46,8 @@ class Reason:
     """
 
     code: str
-    terms: tuple[Term, ...]
-    related: tuple[Term, ...] = ()
+    terms: tuple[Mention, ...]
+    related: tuple[Mention, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -60,13 +60,13 @@ class Reason:
     def from_dict(cls, data: Mapping[str, Any]) -> Reason:
         return cls(
             data["code"],
-            tuple(Term(*t) for t in data.get("terms", ())),
-            tuple(Term(*t) for t in data.get("related", ())),
+            tuple(Mention(*t) for t in data.get("terms", ())),
+            tuple(Mention(*t) for t in data.get("related", ())),
         )
 
 
 @dataclass(frozen=True)
-class Suggestion:
+class Match:
     candidate_id: int
     score: float
     reasons: tuple[Reason, ...]
@@ -77,9 +77,9 @@ class Suggestion:
 # Finding them
 
 
-def competence_term(taxonomy: Taxonomy, slug: str) -> Term:
+def competence_term(taxonomy: Taxonomy, slug: str) -> Mention:
     label = taxonomy.competence_label(slug)
-    return Term(slug, label.fr, label.en)
+    return Mention(slug, label.fr, label.en)
 
 
 def find_reasons(
@@ -88,7 +88,7 @@ def find_reasons(
     seeker: Profile,
     candidate: Profile,
     needed: Sequence[str],
-    shared_words: Callable[[list[str]], tuple[Term, ...]],
+    shared_words: Callable[[list[str]], tuple[Mention, ...]],
 ) -> tuple[Reason, ...]:
     """Why ``candidate`` answers ``seeker``'s ``needed`` competences, best reasons first.
 
@@ -116,7 +116,7 @@ def find_reasons(
             )
     for slug in sorted(seeker.contributions_sought & candidate.contributions_offered):
         label = taxonomy.contribution_labels.get(slug, Label(slug, slug))
-        reasons.append(Reason("contribution", (Term(slug, label.fr, label.en),)))
+        reasons.append(Reason("contribution", (Mention(slug, label.fr, label.en),)))
     countries = sorted(seeker.countries & candidate.countries)
     # Country names are said by the "countries" reason: not again as shared words.
     country_words = {
@@ -134,7 +134,7 @@ def find_reasons(
         reasons.append(
             Reason(
                 "countries",
-                tuple(Term(c, *taxonomy.country_label(c)) for c in countries[:3]),
+                tuple(Mention(c, *taxonomy.country_label(c)) for c in countries[:3]),
             )
         )
     places = sorted((seeker.territories & candidate.territories) - VAGUE_TERRITORIES)
@@ -142,7 +142,9 @@ def find_reasons(
         reasons.append(
             Reason(
                 "territory",
-                tuple(Term(t, *taxonomy.territory_labels.get(t, Label(t, t))) for t in places[:2]),
+                tuple(
+                    Mention(t, *taxonomy.territory_labels.get(t, Label(t, t))) for t in places[:2]
+                ),
             )
         )
     sdgs = sorted(seeker.sdgs & candidate.sdgs)
@@ -151,7 +153,7 @@ def find_reasons(
             Reason(
                 "sdgs",
                 tuple(
-                    Term(str(n), *taxonomy.sdg_labels.get(n, Label(str(n), str(n))))
+                    Mention(str(n), *taxonomy.sdg_labels.get(n, Label(str(n), str(n))))
                     for n in sdgs[:4]
                 ),
             )
@@ -179,7 +181,7 @@ def pick_words(
     terms: Sequence[str],
     surfaces: Mapping[int, str],
     said: set[str],
-) -> tuple[Term, ...]:
+) -> tuple[Mention, ...]:
     """The words to show among the index terms ``common`` to a query and a document.
 
     ``weights`` ranks them (TF-IDF weight in the document); ``surfaces`` gives the query's
@@ -187,7 +189,7 @@ def pick_words(
     Concepts come first (they read well in both languages), the most specific ones only,
     then plain words that no shown concept already covers.
     """
-    picked: list[Term] = []
+    picked: list[Mention] = []
     concepts_shown: set[str] = set()
     surfaces_shown: set[str] = set()
     candidates = sorted(
@@ -207,7 +209,7 @@ def pick_words(
                     continue
                 concept = CONCEPTS_BY_KEY[key]
                 concepts_shown.add(key)
-                picked.append(Term(term, concept.label_fr, concept.label_en))
+                picked.append(Mention(term, concept.label_fr, concept.label_en))
             else:
                 if set(TRIGGER_STEMS.get(term, ())) & concepts_shown:
                     continue
@@ -217,7 +219,7 @@ def pick_words(
                 if normalise(surface) in GENERIC_WORDS:
                     continue
                 surfaces_shown.add(surface)
-                picked.append(Term(term, surface, surface))
+                picked.append(Mention(term, surface, surface))
             if len(picked) >= MAX_WORDS:
                 return tuple(picked)
     return tuple(picked)
@@ -319,6 +321,6 @@ def reason_text(reason: Reason, language: Language | str = "fr") -> str:
     return _join(texts, language)
 
 
-def suggestion_texts(suggestion: Suggestion, language: Language | str = "fr") -> list[str]:
+def suggestion_texts(match: Match, language: Language | str = "fr") -> list[str]:
     """The reasons of a suggestion as text, in order."""
-    return [reason_text(r, language) for r in suggestion.reasons]
+    return [reason_text(r, language) for r in match.reasons]

@@ -26,8 +26,8 @@ from actors.models import (
     Territory,
 )
 from matching.countries import COUNTRY_NAMES
-from matching.engine import Label, Need, Profile, Taxonomy
 from matching.models import Ranking, Suggestion
+from matching.profiles import Label, Need, Profile, Taxonomy
 
 # Suggestions kept per organisation (the dashboard shows them all).
 SUGGESTIONS_PER_ORGANISATION = 10
@@ -103,35 +103,6 @@ def network_stamps() -> dict[int, tuple]:
         if organisation_id in stamps:
             members[organisation_id].add(user_id)
     return {pk: (updated, frozenset(members.get(pk, ()))) for pk, updated in stamps.items()}
-
-
-def _completeness(
-    *,
-    pitch: str,
-    description: str,
-    needs_description: str,
-    has_offers: bool,
-    has_contributions: bool,
-    has_sdgs: bool,
-    has_places: bool,
-    has_needs: bool,
-    has_contact: bool,
-    has_logo: bool,
-) -> float:
-    """The share of the profile that is filled in (0..1): what a visitor can rely on."""
-    checks = (
-        bool(pitch.strip()),
-        len(description) >= 200,
-        len(description) >= 600,
-        has_offers,
-        has_contributions,
-        has_sdgs,
-        has_places,
-        has_needs or bool(needs_description.strip()),
-        has_contact,
-        has_logo,
-    )
-    return sum(checks) / len(checks)
 
 
 def network_profiles(*, ids: Collection[int] | None = None) -> list[Profile]:
@@ -232,18 +203,8 @@ def network_profiles(*, ids: Collection[int] | None = None) -> list[Profile]:
                 sdgs=frozenset(sdgs.get(pk, ())),
                 countries=country_codes,
                 territories=frozenset(territories.get(pk, ())),
-                completeness=_completeness(
-                    pitch=pitch,
-                    description=description,
-                    needs_description=needs_description,
-                    has_offers=bool(offers.get(pk)),
-                    has_contributions=bool(offered.get(pk)),
-                    has_sdgs=bool(sdgs.get(pk)),
-                    has_places=bool(territories.get(pk) or country_codes),
-                    has_needs=bool(needs.get(pk)),
-                    has_contact=bool(website or email or phone),
-                    has_logo=bool(logo),
-                ),
+                has_contact=bool(website or email or phone),
+                has_logo=bool(logo),
                 member_ids=frozenset(members.get(pk, ())),
                 published=status == Organisation.Status.PUBLISHED,
             )

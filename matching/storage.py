@@ -15,9 +15,9 @@ from typing import NamedTuple
 from django.db import connection, transaction
 from django.utils import timezone
 
-from matching.engine import Ranked
-from matching.engine import Suggestion as Found
+from matching.batches import Ranked
 from matching.models import Ranking, Suggestion
+from matching.reasons import Match
 
 # Organisations written per transaction by a full recompute.
 CHUNK = 500
@@ -41,7 +41,7 @@ class Row(NamedTuple):
     answered_needs: list[str]
 
     @classmethod
-    def of(cls, organisation_id: int, found: Found) -> "Row":
+    def of(cls, organisation_id: int, found: Match) -> "Row":
         return cls(
             organisation_id,
             found.candidate_id,

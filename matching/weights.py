@@ -1,12 +1,17 @@
 """The matching model's parameters: weights, credits, kind affinities, zones. No Django here.
 
 Hand-set, then checked on the tuning part of ``bench/matching_eval`` (never on the held-out
-part); ``bench/matching_eval/README.md`` gives the figures behind them. The scoring code in
-:mod:`matching.engine` reads them through its own module globals, so the evaluation's
-ablation can switch one off with ``setattr(matching.engine, NAME, value)``.
+part); ``bench/matching_eval/README.md`` gives the figures behind them. The tunable ones are
+gathered in :class:`Params`, which the :class:`~matching.engine.Engine` takes: the
+evaluation's ablation builds variants with ``dataclasses.replace`` instead of patching
+module globals, and production uses the defaults.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from matching.profiles import Profile
 
@@ -149,3 +154,27 @@ def hands_on(profile: Profile) -> bool:
 def zones_of(profile: Profile) -> list[str]:
     """The zones (neighbouring territories) the profile's territories belong to."""
     return [zone for zone, members in ZONES.items() if profile.territories & members]
+
+
+@dataclass(frozen=True)
+class Params:
+    """The scoring's tunable parameters (defaults: the values above)."""
+
+    weights: Mapping[str, float] = field(default_factory=lambda: MappingProxyType(WEIGHTS))
+    need_competence_share: float = NEED_COMPETENCE_SHARE
+    category_credit: float = CATEGORY_CREDIT
+    category_credit_overrides: Mapping[str, float] = field(
+        default_factory=lambda: MappingProxyType(CATEGORY_CREDIT_OVERRIDES)
+    )
+    text_saturation: float = TEXT_SATURATION
+    peer_penalty: float = PEER_PENALTY
+    remote_territory_share: float = REMOTE_TERRITORY_SHARE
+    completeness_share: float = COMPLETENESS_SHARE
+    min_evidence: float = MIN_EVIDENCE
+    zone_credit: float = ZONE_CREDIT
+
+    def with_weights(self, **changes: float) -> Params:
+        """A copy with some signal weights changed (``needs=0.0`` switches needs off)."""
+        from dataclasses import replace
+
+        return replace(self, weights=MappingProxyType({**self.weights, **changes}))

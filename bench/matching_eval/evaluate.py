@@ -5,8 +5,9 @@
     .venv/bin/python bench/matching_eval/evaluate.py --ablation # one signal removed at a time
     .venv/bin/python bench/matching_eval/evaluate.py --part dev
 
-No Django: it reads ``<part>/organisations.json`` (the directory format of CONTRACTS.md),
-``<part>/judgments.json`` and the taxonomy CSV files of ``actors/taxonomy/``.
+No Django: it reads ``<part>/organisations.json`` (the directory format: README,
+"Directory spreadsheet"), ``<part>/judgments.json`` and the taxonomy CSV files of
+``actors/taxonomy/``.
 """
 
 from __future__ import annotations
@@ -18,14 +19,16 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT))
 
-from matching import engine as engine_module  # noqa: E402
-from matching.engine import Engine, Profile, Taxonomy  # noqa: E402
+from matching.engine import Engine  # noqa: E402
+from matching.profiles import Profile, Taxonomy  # noqa: E402
+from matching.weights import WEIGHTS, Params  # noqa: E402
 
 PARTS = ("dev", "heldout")
 Ranker = Callable[[str], list[str]]
@@ -59,15 +62,19 @@ def to_profile(index: int, row: dict) -> Profile:
         sdgs=frozenset(row.get("sdgs", [])),
         countries=frozenset(row.get("intervention_countries", [])),
         territories=frozenset(row.get("territories", [])),
+        has_contact=bool(row.get("website") or row.get("email") or row.get("phone")),
+        has_logo=False,  # the directory format carries no logo
     )
 
 
 # -- rankers ------------------------------------------------------------------------------
 
 
-def engine_ranker(taxonomy: Taxonomy, organisations: list[dict]) -> Ranker:
+def engine_ranker(
+    taxonomy: Taxonomy, organisations: list[dict], params: Params | None = None
+) -> Ranker:
     profiles = [to_profile(i, row) for i, row in enumerate(organisations)]
-    engine = Engine(taxonomy, profiles)
+    engine = Engine(taxonomy, profiles, params)
     by_slug = {p.slug: p for p in profiles}
     slug_of = {p.id: p.slug for p in profiles}
 
@@ -174,37 +181,29 @@ def rankers(taxonomy: Taxonomy, organisations: list[dict]) -> dict[str, Ranker]:
 
 def ablation(taxonomy: Taxonomy, parts: list[str]) -> None:
     """nDCG@5 / recall@10 with one signal switched off (weights of the others unchanged)."""
-    variants: dict[str, dict[str, float]] = {"full engine": {}}
-    for name in engine_module.WEIGHTS:
-        variants[f"without {name}"] = {name: 0.0}
-    extra = {
-        "without category credit": ("CATEGORY_CREDIT", 0.0),
-        "without peer penalty": ("PEER_PENALTY", 0.0),
-        "without completeness": ("COMPLETENESS_SHARE", 0.0),
-        "needs: competences only": ("NEED_COMPETENCE_SHARE", 1.0),
-        "needs: words only": ("NEED_COMPETENCE_SHARE", 0.0),
-    }
+    full = Params()
+    variants: dict[str, Params] = {"full engine": full}
+    for name in WEIGHTS:
+        variants[f"without {name}"] = full.with_weights(**{name: 0.0})
+    variants.update(
+        {
+            "without category credit": replace(full, category_credit=0.0),
+            "without peer penalty": replace(full, peer_penalty=0.0),
+            "without completeness": replace(full, completeness_share=0.0),
+            "needs: competences only": replace(full, need_competence_share=1.0),
+            "needs: words only": replace(full, need_competence_share=0.0),
+        }
+    )
     header = "variant".ljust(28) + "".join(f"{p + ' nDCG@5':>16}{p + ' R@10':>14}" for p in parts)
     print(header)
-    saved = dict(engine_module.WEIGHTS)
-    for label, change in [*variants.items(), *((k, None) for k in extra)]:
-        engine_module.WEIGHTS.update(saved)
-        old = None
-        if change:
-            engine_module.WEIGHTS.update(change)
-        elif label in extra:
-            attribute, value = extra[label]
-            old = (attribute, getattr(engine_module, attribute))
-            setattr(engine_module, attribute, value)
+    for label, params in variants.items():
         line = label.ljust(28)
         for part in parts:
             organisations, judgments = load_part(part)
-            ndcg, recall = evaluate(engine_ranker(taxonomy, organisations), judgments)
+            ranker = engine_ranker(taxonomy, organisations, params)
+            ndcg, recall = evaluate(ranker, judgments)
             line += f"{ndcg:>16.3f}{recall:>14.3f}"
         print(line)
-        if old:
-            setattr(engine_module, *old)
-    engine_module.WEIGHTS.update(saved)
 
 
 def main() -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis import analyse, normalise
-from matching.engine import Engine, Need, Profile, Reason, Taxonomy, Term, reason_text
+from matching.engine import Engine
+from matching.profiles import Need, Profile, Taxonomy
+from matching.reasons import Mention, Reason, reason_text
 
 TAXONOMY = Taxonomy.from_csv(Path(__file__).resolve().parents[2] / "actors" / "taxonomy")
 
@@ -296,7 +298,9 @@ def test_a_related_competence_says_what_it_is_close_to():
 
 
 def test_reasons_survive_a_round_trip_through_json():
-    reason = Reason("countries", (Term("ML", "au Mali", "Mali"), Term("IN", "en Inde", "India")))
+    reason = Reason(
+        "countries", (Mention("ML", "au Mali", "Mali"), Mention("IN", "en Inde", "India"))
+    )
     assert Reason.from_dict(reason.to_dict()) == reason
     assert reason_text(reason, "fr") == "intervient aussi au Mali et en Inde"
     assert reason_text(reason, "en") == "also works in Mali and India"
