@@ -137,6 +137,7 @@ def _preview(request: HttpRequest, form: DirectoryImportForm) -> dict:
         dry_run=True,
         max_rows=WEB_MAX_ROWS,
         too_many_rows_hint=str(COMMAND_HINT),
+        by=request.user,
     )
     preview = {
         "result": result,
@@ -181,6 +182,7 @@ def organisation_import_view(admin_site: AdminSite) -> Callable[..., HttpRespons
                 status=payload["status"],
                 max_rows=WEB_MAX_ROWS,
                 too_many_rows_hint=str(COMMAND_HINT),
+                by=request.user,
             )
             if result.written:
                 messages.success(request, _summary(result))

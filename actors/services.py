@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_is_facilitator
-from actors import access, emails, hooks
+from actors import access, bulk, emails, hooks
 from actors.access import Need
 from actors.models import Membership, Organisation, OrganisationNeed
 from actors.search import refresh_search
@@ -54,6 +54,25 @@ def needs_set(*, organisation: Organisation, needs: dict) -> None:
         elif need.description != description:
             need.description = description
             need.save(update_fields=["description"])
+
+
+@transaction.atomic
+def organisations_upsert(*, records, by, status: str) -> tuple[list, list[int]]:
+    """Create or update organisations from validated directory records, by slug, in bulk.
+
+    The one writer of many organisations at once (the spreadsheet import, from the command
+    and the admin). ``by``: a facilitator, or None for a command run on the server.
+    Created organisations get ``status`` (pending or published); updated ones keep
+    theirs. Returns each record's outcome and the ids of those created or updated."""
+    if by is not None:
+        _require_facilitator(by)
+    if status not in (Organisation.Status.PENDING, Organisation.Status.PUBLISHED):
+        raise ValidationError(_("Imported organisations are pending or published."))
+    plan = bulk.plan_upsert(records=records)
+    ids = bulk.write_plan(plan=plan, status=status)
+    if ids:
+        organisation_changed(organisation_ids=ids)
+    return plan.outcomes, ids
 
 
 @transaction.atomic

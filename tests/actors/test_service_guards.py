@@ -123,3 +123,32 @@ def test_a_stale_copy_cannot_demote_the_last_admin(organisation, admin_user, fac
     services.membership_set_role(membership=second, by=facilitator, role=Membership.Role.MEMBER)
     with pytest.raises(ValidationError):
         services.membership_set_role(membership=stale, by=facilitator, role=Membership.Role.MEMBER)
+
+
+def _records():
+    from actors.directory_format import Taxonomies, read_directory_file, validate_rows
+    from tests.actors.test_import_export import EAU_VIVE, csv_bytes
+
+    rows, _errors = read_directory_file(
+        filename="d.csv", content=csv_bytes({**EAU_VIVE, "slug": "nouvelle"})
+    )
+    return validate_rows(rows=rows, taxonomies=Taxonomies.load())[0]
+
+
+def test_only_facilitators_or_a_command_upsert_organisations_in_bulk(admin_user, facilitator):
+    with pytest.raises(PermissionDenied):
+        services.organisations_upsert(records=_records(), by=admin_user, status="published")
+    assert not Organisation.objects.filter(slug="nouvelle").exists()
+
+    outcomes, ids = services.organisations_upsert(
+        records=_records(), by=facilitator, status="pending"
+    )
+    assert [o.action for o in outcomes] == ["create"]
+    assert Organisation.objects.get(pk=ids[0]).status == Organisation.Status.PENDING
+    outcomes, ids = services.organisations_upsert(records=_records(), by=None, status="pending")
+    assert [o.action for o in outcomes] == ["unchanged"] and ids == []
+
+
+def test_a_bulk_upsert_cannot_create_archived_or_draft_organisations(facilitator):
+    with pytest.raises(ValidationError):
+        services.organisations_upsert(records=_records(), by=facilitator, status="archived")
