@@ -1,5 +1,7 @@
 """The facilitators' curation: review queue, publication, verification, members."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -330,6 +332,21 @@ def _run_on_memberships(request, queryset, done_message, call) -> None:
         messages.success(request, done_message(count))
 
 
+def _membership_action(name: str, description, service):
+    """An admin action that calls ``service(membership=…, by=facilitator)`` on each row."""
+
+    def action(modeladmin, request, queryset):
+        _run_on_memberships(
+            request,
+            queryset,
+            lambda n: ngettext("%d membership changed.", "%d memberships changed.", n) % n,
+            lambda membership: service(membership=membership, by=request.user),
+        )
+
+    action.__name__ = name
+    return admin.action(description=description, permissions=["change"])(action)
+
+
 @admin.register(Membership)
 class MembershipAdmin(CoexistModelAdmin):
     """Memberships are read-only here: each change is an action calling its service."""
@@ -347,7 +364,6 @@ class MembershipAdmin(CoexistModelAdmin):
         "created_at",
         "decided_at",
     )
-    actions = ["accept", "decline", "promote", "demote", "remove"]
 
     def has_add_permission(self, request):
         return False
@@ -355,57 +371,23 @@ class MembershipAdmin(CoexistModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    def _changed(self, n: int) -> str:
-        return ngettext("%d membership changed.", "%d memberships changed.", n) % n
-
-    @admin.action(description=_("Accept the selected requests"), permissions=["change"])
-    def accept(self, request, queryset):
-        _run_on_memberships(
-            request,
-            queryset,
-            self._changed,
-            lambda m: services.membership_accept(membership=m, by=request.user),
-        )
-
-    @admin.action(description=_("Decline the selected requests"), permissions=["change"])
-    def decline(self, request, queryset):
-        _run_on_memberships(
-            request,
-            queryset,
-            self._changed,
-            lambda m: services.membership_decline(membership=m, by=request.user),
-        )
-
-    @admin.action(description=_("Make administrators"), permissions=["change"])
-    def promote(self, request, queryset):
-        _run_on_memberships(
-            request,
-            queryset,
-            self._changed,
-            lambda m: services.membership_set_role(
-                membership=m, by=request.user, role=Membership.Role.ADMIN
-            ),
-        )
-
-    @admin.action(description=_("Make simple members"), permissions=["change"])
-    def demote(self, request, queryset):
-        _run_on_memberships(
-            request,
-            queryset,
-            self._changed,
-            lambda m: services.membership_set_role(
-                membership=m, by=request.user, role=Membership.Role.MEMBER
-            ),
-        )
-
-    @admin.action(description=_("Remove from the organisation"), permissions=["change"])
-    def remove(self, request, queryset):
-        _run_on_memberships(
-            request,
-            queryset,
-            self._changed,
-            lambda m: services.membership_end(membership=m, by=request.user),
-        )
+    actions = [
+        _membership_action("accept", _("Accept the selected requests"), services.membership_accept),
+        _membership_action(
+            "decline", _("Decline the selected requests"), services.membership_decline
+        ),
+        _membership_action(
+            "promote",
+            _("Make administrators"),
+            partial(services.membership_set_role, role=Membership.Role.ADMIN),
+        ),
+        _membership_action(
+            "demote",
+            _("Make simple members"),
+            partial(services.membership_set_role, role=Membership.Role.MEMBER),
+        ),
+        _membership_action("remove", _("Remove from the organisation"), services.membership_end),
+    ]
 
 
 # The users' admin (accounts) shows their memberships, read-only: accounts does not know

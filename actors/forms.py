@@ -6,6 +6,16 @@ from actors.models import Competence, Organisation
 from coexist.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
 
 
+def languages_field() -> forms.MultipleChoiceField:
+    """Working languages, chosen among the ISO 639-1 codes (the site's and the admin's)."""
+    return forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=language_choices,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+
+
 class OrganisationForm(forms.ModelForm):
     """The profile an organisation's admins edit; needs are chosen as competences + one text."""
 
@@ -17,12 +27,7 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    languages = forms.MultipleChoiceField(
-        label=_("Working languages"),
-        choices=language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    languages = languages_field()
 
     class Meta:
         model = Organisation
@@ -124,12 +129,7 @@ class OrganisationAdminForm(forms.ModelForm):
     """The admin's organisation form: working languages chosen from the ISO codes, as on
     the site (the model's JSON field would accept any JSON)."""
 
-    languages = forms.MultipleChoiceField(
-        label=_("Working languages"),
-        choices=language_choices,
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-    )
+    languages = languages_field()
 
     class Meta:
         model = Organisation

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from actors.models import Organisation
 from tests.actors.test_organisation_pages import profile
+from tests.admin_forms import admin_change_data
 from tests.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,25 +35,6 @@ def test_a_huge_id_in_a_choice_field_is_a_form_error(client, field):
 @pytest.fixture
 def org(db):
     return OrganisationFactory(slug="eau-vive")
-
-
-def admin_change_data(client, organisation, **overrides):
-    """The organisation's admin change form as a facilitator would post it."""
-    url = reverse("admin:actors_organisation_change", args=[organisation.pk])
-    form = client.get(url).context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if value is None or name == "logo":
-            continue
-        if isinstance(value, list | tuple):
-            data[name] = [getattr(v, "pk", v) for v in value]
-        else:
-            data[name] = getattr(value, "pk", value)
-    for prefix in ("needs", "memberships"):
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
-    data.update(overrides)
-    return url, data
 
 
 @pytest.mark.parametrize(

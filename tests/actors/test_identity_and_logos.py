@@ -18,6 +18,7 @@ from actors import services
 from actors.models import Organisation
 from coexist.models import Email
 from tests.actors.test_organisation_pages import profile
+from tests.admin_forms import admin_change_data
 
 pytestmark = pytest.mark.django_db
 
@@ -201,19 +202,7 @@ def test_the_admin_names_and_cleans_logos_the_same_way(
     client, organisation, facilitator, django_capture_on_commit_callbacks
 ):
     client.force_login(facilitator)
-    url = reverse("admin:actors_organisation_change", args=[organisation.pk])
-    form = client.get(url).context["adminform"].form
-    data = {}
-    for name, field in form.fields.items():
-        value = form.initial.get(name, field.initial)
-        if value is None:
-            continue
-        if isinstance(value, list | tuple):
-            data[name] = [getattr(v, "pk", v) for v in value]
-        else:
-            data[name] = getattr(value, "pk", value)
-    for prefix in ("needs", "memberships"):
-        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    url, data = admin_change_data(client, organisation)
     data["logo"] = image("logo.gif.pdf")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, data)
