@@ -95,6 +95,7 @@ def organisation_create(*, by, data: dict, m2m: dict, needs: dict | None = None)
         status=Membership.Status.ACTIVE,
         decided_at=timezone.now(),
     )
+    _memberships_changed()
     organisation_changed(organisation_ids=[organisation.pk])
     emails.review_requested(organisation=organisation)
     return organisation
@@ -245,6 +246,7 @@ def membership_request(*, organisation: Organisation, user, message: str = "") -
         membership.created_at = timezone.now()
         membership.decided_at = None
         membership.save(update_fields=["status", "role", "message", "created_at", "decided_at"])
+    _memberships_changed()
     emails.join_requested(membership=membership)
     return membership
 
@@ -252,6 +254,13 @@ def membership_request(*, organisation: Organisation, user, message: str = "") -
 # The rule "an organisation keeps at least one administrator", written once. Every change
 # that could break it locks the organisation's memberships first, so that two admins
 # demoting each other (or leaving, or deleting their accounts) at once cannot both pass.
+
+
+def _memberships_changed() -> None:
+    """Pages that show who belongs where (an organisation's aside) are rendered again: now,
+    and once committed (a page read in between would be cached under the new version)."""
+    bump(Scope.MEMBERSHIPS)
+    transaction.on_commit(lambda: bump(Scope.MEMBERSHIPS))
 
 
 def _lock_memberships(organisation_ids) -> None:
@@ -299,6 +308,7 @@ def membership_accept(*, membership: Membership, by) -> Membership:
     membership.status = Membership.Status.ACTIVE
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_at"])
+    _memberships_changed()
     emails.membership_accepted(membership=membership)
     return membership
 
@@ -311,6 +321,7 @@ def membership_decline(*, membership: Membership, by) -> Membership:
     membership.status = Membership.Status.DECLINED
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_at"])
+    _memberships_changed()
     return membership
 
 
@@ -325,6 +336,7 @@ def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
         _ensure_keeps_an_admin(membership=membership)
     membership.role = role
     membership.save(update_fields=["role"])
+    _memberships_changed()
     return membership
 
 
@@ -342,4 +354,5 @@ def membership_end(*, membership: Membership, by) -> Membership:
     membership.status = Membership.Status.LEFT
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_at"])
+    _memberships_changed()
     return membership

@@ -19,14 +19,14 @@ from actors.access import Need
 from actors.filters import OrganisationFilter
 from actors.forms import JoinRequestForm, OrganisationForm
 from actors.models import Membership, Organisation
-from coexist.cache import Scope, anonymous_page_cache, versions
+from coexist.cache import Scope, page_cache, versions
 from coexist.forms import posted
 
 SORTS = {"name", "newest", "relevance"}
 DIRECTORY_PARAMS = frozenset({*OrganisationFilter.base_filters, "sort", "page"})
 
 
-@anonymous_page_cache(params=DIRECTORY_PARAMS)
+@page_cache(params=DIRECTORY_PARAMS)
 def directory(request: HttpRequest) -> HttpResponse:
     """The public directory: filters, search, sort and pagination, all in the query string."""
     filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.published())
@@ -60,7 +60,7 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "actors/directory.html", {"body_html": body_html})
 
 
-@anonymous_page_cache(scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS))
+@page_cache(scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS), per_user=True)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for(user=request.user, slug=slug, need=Need.VIEW)
     key = f"org:{organisation.pk}:{versions(Scope.DIRECTORY)}:{get_language()}"

@@ -2,6 +2,7 @@
 entries simply expire."""
 
 import hashlib
+import re
 import secrets
 from collections.abc import Iterable
 from enum import StrEnum
@@ -10,6 +11,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
 PAGE_TIMEOUT = 600
@@ -22,6 +24,7 @@ class Scope(StrEnum):
 
     DIRECTORY = "directory"  # organisations and what they offer and need
     SUGGESTIONS = "suggestions"  # the ranked partners (bumped by every recompute)
+    MEMBERSHIPS = "memberships"  # who belongs to which organisation, in which role
 
 
 def _fresh_version() -> int:
@@ -55,13 +58,31 @@ def bump(*scopes: Scope) -> None:
             cache.set(_key(scope), _fresh_version(), timeout=None)
 
 
-def _anonymous_and_stateless(request) -> bool:
-    """A visitor with no session and no pending message: the page is the same for all."""
-    return (
-        request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and "messages" not in request.COOKIES
-    )
+# A page rendered for a signed-in member carries a CSRF token (the sign-out form), which is
+# each browser's own: the cached copy holds this placeholder, replaced when it is served.
+CSRF_PLACEHOLDER = b"@@coexist-csrf-token@@"
+_CSRF_FIELD = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def page_viewer(request, *, per_user: bool) -> str | None:
+    """Who a page is rendered for, as part of its cache key; None: never from the cache.
+
+    A visitor with no session: "visitor" (no query at all). Anyone with a pending message
+    gets a fresh page. A signed-in member: "member" or "staff" (what the navigation shows),
+    or their own id for pages that differ per person (``per_user``). Reading the user
+    checks the session as every request does (a password change still signs out)."""
+    if request.method != "GET" or "messages" in request.COOKIES:
+        return None
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return "visitor"
+    if request.session.get("_messages"):
+        return None
+    user = request.user
+    if not user.is_authenticated:
+        return "visitor-with-session"
+    if per_user:
+        return f"user-{user.pk}"
+    return "staff" if user.is_staff else "member"
 
 
 MAX_CACHED_QUERY = 512  # characters: a longer query string is served, never stored
@@ -84,17 +105,20 @@ def page_cache_key(request, *, params: frozenset[str], scopes: tuple[Scope, ...]
     return f"page:{versions(*scopes)}:{get_language()}:{digest}"
 
 
-def anonymous_page_cache(
-    view=None, *, params: Iterable[str] = (), scopes: Iterable[Scope] = (Scope.DIRECTORY,)
+def page_cache(
+    view=None,
+    *,
+    params: Iterable[str] = (),
+    scopes: Iterable[Scope] = (Scope.DIRECTORY,),
+    per_user: bool = False,
 ):
-    """Serve whole pages to anonymous visitors from the cache.
+    """Serve whole pages from the cache, to visitors and to signed-in members alike.
 
     Keyed by the versions of the content ``scopes`` the page shows (bumped by every
-    change of that content), the language, the path and the view's known query
-    parameters (``params``).
-    Signed-in members, and visitors with a session or a pending message, always get a
-    freshly rendered page. Cached pages hold no CSRF token (the language switcher is
-    a GET form).
+    change of that content), the language, who it is rendered for (:func:`page_viewer`),
+    the path and the view's known query parameters (``params``). A page whose response
+    says ``no-store`` (people's contact details) is never stored, nor one that sets a
+    cookie; the CSRF token of a cached page is each browser's own (a placeholder).
     """
     known = frozenset(params)
     shown = tuple(scopes)
@@ -102,12 +126,16 @@ def anonymous_page_cache(
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if not _anonymous_and_stateless(request):
+            viewer = page_viewer(request, per_user=per_user)
+            if viewer is None:
                 return view(request, *args, **kwargs)
             key = page_cache_key(request, params=known, scopes=shown)
             if key is not None:
+                key = f"{key}:{viewer}"
                 cached = cache.get(key)
                 if cached is not None:
+                    if CSRF_PLACEHOLDER in cached:
+                        cached = cached.replace(CSRF_PLACEHOLDER, get_token(request).encode())
                     return HttpResponse(cached, content_type="text/html; charset=utf-8")
             response = view(request, *args, **kwargs)
             if (
@@ -115,9 +143,10 @@ def anonymous_page_cache(
                 and response.status_code == 200
                 and not response.streaming
                 and not response.cookies
-                and b"csrfmiddlewaretoken" not in response.content
+                and "no-store" not in response.get("Cache-Control", "")
             ):
-                cache.set(key, response.content, timeout=PAGE_TIMEOUT)
+                content = _CSRF_FIELD.sub(rb"\1" + CSRF_PLACEHOLDER + rb"\2", response.content)
+                cache.set(key, content, timeout=PAGE_TIMEOUT)
             return response
 
         return wrapper

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from coexist import selectors
-from coexist.cache import Scope, anonymous_page_cache, versions
+from coexist.cache import Scope, page_cache, versions
 from coexist.i18n import safe_next, set_language_cookie
 
 logger = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def switch_language(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@anonymous_page_cache
+@page_cache
 def home(request: HttpRequest) -> HttpResponse:
     key = f"home:{versions(Scope.DIRECTORY)}:{get_language()}"
     body_html = cache.get(key)
