@@ -34,8 +34,11 @@ class DeleteAccountForm(forms.Form):
 
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up, taking as long for an address that has an account as for a new
-    one: the new account's password is hashed (hundreds of milliseconds), so the other
-    path hashes too, and a stopwatch cannot tell which addresses are members."""
+    one, so that a stopwatch cannot tell which addresses are members.
+
+    The new account's password is hashed (a few hundred milliseconds), so the other path
+    hashes too; what is left (writing the account, about 15 ms) is hidden by the view,
+    :func:`accounts.views.signup`, which makes both answers last the same."""
 
     def try_save(self, request):
         if self.account_already_exists:

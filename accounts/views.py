@@ -1,5 +1,8 @@
 import json
+from time import monotonic, sleep
 
+from allauth.account.views import signup as allauth_signup
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -69,3 +72,17 @@ def delete(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Your account and personal data were deleted."))
             return redirect("home")
     return render(request, "accounts/delete.html", {"form": form})
+
+
+def signup(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    """allauth's sign-up, each posted answer lasting at least
+    ``ACCOUNT_SIGNUP_DURATION_FLOOR`` seconds: a new address (an account written, a
+    confirmation sent) and one that already has an account (a notice sent) then take the
+    same time, and a stopwatch cannot tell members' addresses."""
+    started = monotonic()
+    response = allauth_signup(request, *args, **kwargs)
+    if request.method == "POST":
+        remaining = settings.ACCOUNT_SIGNUP_DURATION_FLOOR - (monotonic() - started)
+        if remaining > 0:
+            sleep(remaining)
+    return response

@@ -230,6 +230,11 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CoExist] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm", "add_email": "accounts.forms.AddEmailForm"}
+# Both answers of the sign-up form (new address, or one that has an account) take at least
+# this long, so that their timing says nothing (accounts.forms.SignupForm). Off in tests.
+ACCOUNT_SIGNUP_DURATION_FLOOR = float(env_str("ACCOUNT_SIGNUP_DURATION_FLOOR", "0.5"))
+if TESTING:
+    ACCOUNT_SIGNUP_DURATION_FLOOR = 0.0
 # allauth's default rate limits stay on; they use the cache above (Redis in
 # production, so they hold across processes). They count per client address: behind the
 # TLS proxy that production requires, REMOTE_ADDR is the proxy's for everybody, so say

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
 from coexist import views
 
 # The admin login goes through allauth: one login page, rate-limited, email-verified.
@@ -19,6 +20,8 @@ urlpatterns = [
     path("annuaire/", include("matching.urls")),
     path("annuaire/", include("actors.urls")),
     path("compte/", include("accounts.urls")),
+    # allauth's sign-up, its answers padded to the same duration (accounts.views.signup).
+    path("accounts/signup/", account_views.signup, name="account_signup"),
     path("accounts/", include("allauth.urls")),
     path("langue/", views.switch_language, name="switch_language"),
     path("admin/", admin.site.urls),

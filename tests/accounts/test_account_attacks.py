@@ -74,3 +74,21 @@ def test_a_new_address_of_ones_own_can_still_be_added(client_for):
     client = client_for(user)
     client.post(reverse("account_email"), {"action_add": "", "email": "moi.perso@ong.example"})
     assert EmailAddress.objects.filter(user=user, email="moi.perso@ong.example").exists()
+
+
+def test_both_sign_up_answers_are_padded_to_the_same_duration(client, settings, monkeypatch):
+    """Without timing anything: the view sleeps for what is left of the floor, whichever
+    path it took (the clock is faked: 0.1 s spent, so 0.4 s left of a 0.5 s floor)."""
+    import accounts.views
+
+    settings.ACCOUNT_SIGNUP_DURATION_FLOOR = 0.5
+    ticks = iter([100.0, 100.1, 200.0, 200.1])
+    monkeypatch.setattr(accounts.views, "monotonic", lambda: next(ticks))
+    slept = []
+    monkeypatch.setattr(accounts.views, "sleep", slept.append)
+    UserFactory(email="membre@ong.example")
+
+    sign_up(client, "membre@ong.example")
+    sign_up(client, "nouvelle@ong.example")
+
+    assert slept == [pytest.approx(0.4), pytest.approx(0.4)]
