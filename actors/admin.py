@@ -199,6 +199,17 @@ class OrganisationAdmin(CoexistModelAdmin):
             organisation=Organisation.objects.get(pk=obj.pk), by=request.user, data=data, m2m={}
         )
 
+    def save_formset(self, request, form, formset, change):
+        """The needs inline goes through the needs' services (memberships are read-only)."""
+        if formset.model is not OrganisationNeed:
+            return super().save_formset(request, form, formset, change)
+        saved = formset.save(commit=False)
+        for need in formset.deleted_objects:
+            services.need_remove(need=need, by=request.user)
+        for need in saved:
+            services.need_save(need=need, by=request.user)
+        return saved
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         services.organisation_changed(organisation_ids=[form.instance.pk])
@@ -408,17 +419,13 @@ class OrganisationNeedAdmin(CoexistModelAdmin):
     list_select_related = ("organisation", "competence")
     raw_id_fields = ("organisation",)
 
-    # A need feeds search and matching: a change here refreshes them like a profile edit.
+    # Needs are written by their services, which refresh search and matching.
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        services.organisation_changed(organisation_ids=[obj.organisation_id])
+        services.need_save(need=obj, by=request.user)
 
     def delete_model(self, request, obj):
-        organisation_id = obj.organisation_id
-        super().delete_model(request, obj)
-        services.organisation_changed(organisation_ids=[organisation_id])
+        services.need_remove(need=obj, by=request.user)
 
     def delete_queryset(self, request, queryset):
-        organisation_ids = sorted(set(queryset.values_list("organisation_id", flat=True)))
-        super().delete_queryset(request, queryset)
-        services.organisation_changed(organisation_ids=organisation_ids)
+        for need in queryset.select_related("organisation"):
+            services.need_remove(need=need, by=request.user)

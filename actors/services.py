@@ -160,6 +160,34 @@ def organisation_update(
     return organisation
 
 
+@transaction.atomic
+def need_save(*, need: OrganisationNeed, by) -> OrganisationNeed:
+    """Add or change one need of an organisation (the admin's needs): its admins or a
+    facilitator; search and suggestions follow, as after a profile edit."""
+    access.ensure(user=by, organisation=need.organisation, need=Need.EDIT)
+    if need.pk:
+        previous = OrganisationNeed.objects.filter(pk=need.pk).values_list(
+            "organisation_id", flat=True
+        )
+        moved_from = set(previous) - {need.organisation_id}
+        for organisation in Organisation.objects.filter(pk__in=moved_from):
+            access.ensure(user=by, organisation=organisation, need=Need.EDIT)
+    else:
+        moved_from = set()
+    need.full_clean()
+    need.save()
+    organisation_changed(organisation_ids=[need.organisation_id, *moved_from])
+    return need
+
+
+@transaction.atomic
+def need_remove(*, need: OrganisationNeed, by) -> None:
+    access.ensure(user=by, organisation=need.organisation, need=Need.EDIT)
+    organisation_id = need.organisation_id
+    need.delete()
+    organisation_changed(organisation_ids=[organisation_id])
+
+
 def _require_facilitator(by) -> None:
     if not user_is_facilitator(user=by):
         raise PermissionDenied

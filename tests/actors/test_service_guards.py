@@ -152,3 +152,21 @@ def test_only_facilitators_or_a_command_upsert_organisations_in_bulk(admin_user,
 def test_a_bulk_upsert_cannot_create_archived_or_draft_organisations(facilitator):
     with pytest.raises(ValidationError):
         services.organisations_upsert(records=_records(), by=facilitator, status="archived")
+
+
+def test_only_admins_and_facilitators_change_needs(organisation, member_user, facilitator):
+    from actors.models import OrganisationNeed
+    from tests.factories import competence
+
+    need = OrganisationNeed(organisation=organisation, competence=competence("fundraising"))
+    with pytest.raises(PermissionDenied):
+        services.need_save(need=need, by=member_user)
+    services.need_save(need=need, by=facilitator)
+    organisation.refresh_from_db()
+    from analysis import normalise
+
+    assert normalise(need.competence.label_fr) in organisation.search_text  # indexed again
+    with pytest.raises(PermissionDenied):
+        services.need_remove(need=need, by=member_user)
+    services.need_remove(need=need, by=facilitator)
+    assert not OrganisationNeed.objects.filter(organisation=organisation).exists()
