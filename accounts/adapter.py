@@ -1,4 +1,8 @@
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 
 from coexist.emails import email_store
 from coexist.i18n import set_language_cookie
@@ -9,10 +13,12 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         from allauth.core import context as allauth_context
-        from django.contrib.sites.shortcuts import get_current_site
 
         request = allauth_context.request
-        ctx = {"request": request, "email": email, "current_site": get_current_site(request)}
+        # allauth's emails name the site: CoExist, at its public address (not the host the
+        # request came through, e.g. 127.0.0.1:8000).
+        site = SimpleNamespace(name="CoExist", domain=urlsplit(settings.SITE_URL).netloc)
+        ctx = {"request": request, "email": email, "current_site": site}
         ctx.update(context)
         message = self.render_mail(template_prefix, email, ctx)
         html = ""

@@ -51,6 +51,7 @@ RULES: dict[str, tuple[tuple, tuple | None]] = {
     "privacy": (same(200), None),
     "accessibility": (same(200), None),
     "switch_language": (same(302), None),
+    "favicon": (same(301), None),
     # The directory
     "actors:directory": (same(200), None),
     "actors:detail": (same(200), None),
