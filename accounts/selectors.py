@@ -40,5 +40,26 @@ def user_data_export(*, user) -> dict:
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user).order_by("email")
         ],
+        "emails_to_or_about_you": _emails_of(user=user),
         **hooks.data_export_sections(user=user),
     }
+
+
+def _emails_of(*, user) -> list[dict]:
+    """The emails the site sent (or will send) to the person or about them (a join request
+    to the admins), which the privacy policy lists among what it collects.
+    A message that held a one-time secret is listed without its body."""
+    from coexist.models import Email
+
+    return [
+        {
+            "subject": email.subject,
+            "to": email.to,
+            "kind": email.kind,
+            "status": email.status,
+            "created_at": email.created_at.isoformat(),
+            "sent_at": email.sent_at.isoformat() if email.sent_at else None,
+            "body": None if email.secret else email.body_text,
+        }
+        for email in Email.objects.filter(people=user).order_by("created_at", "pk")
+    ]

@@ -63,7 +63,7 @@ class OrganisationForm(forms.ModelForm):
             "contributions_sought": SafeModelMultipleChoiceField,
         }
         widgets = {
-            "pitch": forms.TextInput(attrs={"maxlength": 200}),
+            "pitch": forms.TextInput(),
             "description": forms.Textarea(attrs={"rows": 8}),
             "needs_description": forms.Textarea(attrs={"rows": 4}),
             "territories": forms.CheckboxSelectMultiple,
@@ -87,6 +87,11 @@ class OrganisationForm(forms.ModelForm):
         self.fields["offers"].queryset = Competence.objects.select_related("category").order_by(
             "category__position", "position"
         )
+        # Browsers silently cut what is typed past ``maxlength``: the limit is said in the
+        # help text and a longer value is refused with a message, never truncated.
+        for name in ("name", "pitch", "street", "city", "postcode", "email", "website", "phone"):
+            self.fields[name].widget.attrs.pop("maxlength", None)
+        self.fields["name"].help_text = _("At most 200 characters.")
         if self.instance.pk:
             self.initial["needs"] = [need.competence_id for need in self.instance.needs.all()]
         self.fields["languages"].initial = self.instance.languages or ["fr"]

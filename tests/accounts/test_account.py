@@ -128,6 +128,26 @@ def test_download_my_data_gives_everything_about_me(client_for, organisation):
 
 
 @pytest.mark.django_db
+def test_my_data_lists_the_emails_sent_to_me_without_their_secrets(client_for, organisation):
+    user = MembershipFactory(organisation=organisation, user__email="moi@example.org").user
+    client = client_for(user)
+    client.post(reverse("account_reset_password"), {"email": user.email})
+    from coexist.emails import email_queue
+
+    email_queue(
+        to=[user.email],
+        template="actors/emails/membership_accepted",
+        context={"organisation": organisation, "user": user, "organisation_url": "/x/"},
+    )
+    data = json.loads(client.get(reverse("accounts:data_export")).content)
+
+    emails = data["emails_to_or_about_you"]
+    assert [e["kind"] for e in emails] == ["password_reset_key", "membership_accepted"]
+    assert emails[0]["body"] is None  # the reset link is not exported either
+    assert organisation.name in emails[1]["body"]
+
+
+@pytest.mark.django_db
 def test_deleting_my_account_needs_the_email_typed_again(client_for, member_user):
     client = client_for(member_user)
     response = client.post(reverse("accounts:delete"), {"confirm": "someone@else.org"})

@@ -676,3 +676,25 @@ def test_working_languages_are_named_in_the_visitor_language(client, db):
     client.cookies["django_language"] = "fr"
     html = client.get(reverse("actors:detail", args=["teranga"])).content.decode()
     assert "Français, Wolof, Malgache" in html
+
+
+def test_a_person_with_no_name_is_shown_by_their_email_once(client, organisation, admin_user):
+    admin_user.full_name = ""
+    admin_user.save(update_fields=["full_name"])
+    client.force_login(admin_user)
+    page = client.get(organisation.get_absolute_url()).content.decode()
+    members = client.get(reverse("actors:members", args=[organisation.slug])).content.decode()
+    assert page.count(admin_user.email) == 2  # the mailto link and its text, once
+    assert members.count(admin_user.email) == 2  # the row, and the buttons' labels
+
+
+def test_a_name_that_is_too_long_is_refused_not_cut(client, member_user):
+    client.force_login(member_user)
+    form = client.get(CREATE).content.decode()
+    assert 'maxlength="200"' not in form  # a browser would cut it silently
+    assert "At most 200 characters." in form
+
+    long_name = "Association pour le développement " * 8
+    errors = form_errors(client.post(CREATE, profile(name=long_name)))
+    assert "name" in errors
+    assert not Organisation.objects.filter(name__startswith="Association pour").exists()
