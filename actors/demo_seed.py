@@ -162,7 +162,7 @@ def _upsert(
     existing = {
         organisation.slug: organisation
         for organisation in Organisation.objects.filter(slug__startswith=SLUG_PREFIX).defer(
-            "search_vector", "search_text", "search_terms"
+            "search_vector", "search_text", "search_terms", "sort_name"
         )
     }
     new, changed_scalars, update_fields = [], [], set()
@@ -327,7 +327,7 @@ def demo_seed(
         ids, touched = _upsert(specs, taxa, result)
         unindexed = set(
             Organisation.objects.filter(slug__startswith=SLUG_PREFIX)
-            .filter(Q(search_text="") | Q(search_terms=""))
+            .filter(Q(search_text="") | Q(search_terms="") | Q(sort_name=""))
             .values_list("pk", flat=True)
         )
         to_index = sorted(set(touched) | (unindexed & set(ids.values())))

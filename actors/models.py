@@ -225,6 +225,9 @@ class Organisation(models.Model):
     # Search: a normalised text (lower case, no accents) used everywhere, and
     # on PostgreSQL a stored, weighted tsvector with a GIN index.
     search_text = models.TextField(editable=False, blank=True, default="")
+    # The name as a French reader sorts it (no case, no accents: "Énergies" among the E),
+    # the same on SQLite and PostgreSQL whatever the database's collation.
+    sort_name = models.CharField(max_length=200, editable=False, blank=True, default="")
     # SQLite's search: the analysed terms (analysis), space-padded for whole-word matching.
     search_terms = models.TextField(editable=False, blank=True, default="")
     search_vector = SearchVectorField(null=True, editable=False)
@@ -236,7 +239,7 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
         indexes = [
-            models.Index(fields=["status", "name", "id"], name="org_status_name"),
+            models.Index(fields=["status", "sort_name", "id"], name="org_status_sort_name"),
             models.Index(fields=["status", "-created_at", "-id"], name="org_status_newest"),
             models.Index(fields=["status", "kind"], name="org_status_kind"),
             models.Index(fields=["status", "verified"], name="org_status_verified"),

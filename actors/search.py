@@ -73,8 +73,11 @@ def refresh_search(organisation_ids) -> None:
     for organisation in organisations:
         organisation.search_text = search_text_for(organisation)
         organisation.search_terms = search_terms_for(organisation)
+        organisation.sort_name = normalise(organisation.name)[:200]
         batch.append(organisation)
-    Organisation.objects.bulk_update(batch, ["search_text", "search_terms"], batch_size=500)
+    Organisation.objects.bulk_update(
+        batch, ["search_text", "search_terms", "sort_name"], batch_size=500
+    )
     if settings.USING_POSTGRES:
         for start in range(0, len(ids), 2000):
             Organisation.objects.filter(pk__in=ids[start : start + 2000]).update(

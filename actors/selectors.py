@@ -123,9 +123,9 @@ def directory_cache_key(
 
 
 ORDERINGS = {
-    "name": ("name", "id"),
+    "name": ("sort_name", "id"),
     "newest": ("-created_at", "-id"),
-    "relevance": ("-rank", "name", "id"),
+    "relevance": ("-rank", "sort_name", "id"),
 }
 
 

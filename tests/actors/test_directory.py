@@ -450,3 +450,15 @@ def test_search_results_are_refreshed_after_a_change(client, organisation, admin
     )
 
     assert browse(client, q="hydraulique") == ["Eau Vive Solidarité"]
+
+
+def test_names_sort_as_a_french_reader_expects(client, db):
+    for name in ["Vertitech", "Énergies du Bourbonnais", "eau claire", "Zèbre Solidaire", "Abri"]:
+        OrganisationFactory(name=name)
+    assert browse(client, sort="name") == [
+        "Abri",
+        "eau claire",
+        "Énergies du Bourbonnais",
+        "Vertitech",
+        "Zèbre Solidaire",
+    ]
