@@ -76,6 +76,26 @@ class OrganisationFilter(django_filters.FilterSet):
 
     ranked = False
 
+    def unknown_values(self) -> list[tuple[str, str]]:
+        """(filter label, value) of each filter whose value names nothing (a stale link,
+        a typo): the page says so, since its menu can only show "Any"."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        unknown = []
+        for name, filter_ in self.filters.items():
+            value = self.form.cleaned_data.get(name)
+            if not value:
+                continue
+            if isinstance(filter_, TermFilter):
+                known = value in taxonomy_cache.by_slug(filter_.taxonomy)
+            elif name == "country":
+                known = value in countries
+            else:
+                continue
+            if not known:
+                unknown.append((str(filter_.label), str(value)[:60]))
+        return unknown
+
     def filter_search(self, queryset, name, value):
         queryset, self.ranked = apply_search(queryset, value)
         return queryset

@@ -462,3 +462,13 @@ def test_names_sort_as_a_french_reader_expects(client, db):
         "Vertitech",
         "Zèbre Solidaire",
     ]
+
+
+@pytest.mark.parametrize("params", [{"kind": "xyz"}, {"sdg": "99"}, {"country": "ZZ"}])
+def test_a_filter_value_that_names_nothing_is_said(client, db, params):
+    OrganisationFactory(name="Visible")
+    response = client.get(DIRECTORY, {**params}, HTTP_ACCEPT_LANGUAGE="en")
+    page = response.content.decode()
+    assert card_names(response) == []
+    assert "These filters name nothing we know" in page
+    assert f"“{next(iter(params.values()))}”" in page
