@@ -42,10 +42,13 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default="fr",
     )
+    # Opt-in: a new account receives no digest until its owner asks for it.
     weekly_digest = models.BooleanField(
         _("receive the weekly digest"),
-        default=True,
-        help_text=_("One email every Monday with suggested partners, projects and events."),
+        default=False,
+        help_text=_(
+            "One email every Monday with the new partners suggested to your organisations."
+        ),
     )
 
     # Retention (privacy policy): an account inactive for three years is warned, then

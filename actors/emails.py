@@ -55,9 +55,11 @@ def review_outcome(*, organisation, published: bool) -> None:
 
 
 def join_requested(*, membership) -> None:
+    """To the organisation's admins; to the facilitators when it has none (most imported
+    organisations), who can accept the request in the admin."""
     organisation = membership.organisation
     _queue_by_language(
-        organisation_admin_recipients(organisation=organisation),
+        organisation_admin_recipients(organisation=organisation) or _facilitators(),
         template="actors/emails/join_requested",
         context={
             "organisation": organisation,

@@ -166,10 +166,19 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
             messages.info(
                 request, _("You are already a member of %(name)s.") % {"name": organisation.name}
             )
-        else:
+        elif selectors.organisation_admin_recipients(organisation=organisation):
             messages.success(
                 request,
                 _("Your request was sent to the administrators of %(name)s.")
+                % {"name": organisation.name},
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(name)s has no administrator on CoExist yet: your request was sent "
+                    "to the CSI team, who will answer it."
+                )
                 % {"name": organisation.name},
             )
         return redirect(organisation)

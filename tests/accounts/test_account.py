@@ -198,3 +198,14 @@ def test_a_facilitator_is_a_staff_member_of_the_facilitators_group(django_assert
     member = UserFactory()
     with django_assert_num_queries(0):  # most requests: no query to know it
         assert not user_is_facilitator(user=member)
+
+
+@pytest.mark.django_db
+def test_the_weekly_digest_is_opt_in_and_says_what_it_holds_today(client_for):
+    from accounts.models import User
+
+    user = User.objects.create_user("nouveau@example.org", "x")
+    assert user.weekly_digest is False
+    page = client_for(user).get(reverse("accounts:profile")).content.decode()
+    assert "nouveaux partenaires suggérés" in page
+    assert "projets et événements" not in page

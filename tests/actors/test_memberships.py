@@ -517,3 +517,20 @@ def test_only_a_published_organisation_accepts_requests_to_join(outsider, organi
     with pytest.raises(ValidationError):
         services.membership_request(organisation=organisation, user=outsider)
     assert not Membership.objects.filter(user=outsider, organisation=organisation).exists()
+
+
+def test_a_request_to_an_organisation_without_admin_goes_to_the_facilitators(
+    client_for, facilitator
+):
+    from coexist.models import Email
+    from tests.factories import OrganisationFactory, UserFactory
+
+    orphan = OrganisationFactory(slug="sans-admin", name="Sans Admin")
+    client = client_for(UserFactory())
+    response = client.post(
+        reverse("actors:join", args=[orphan.slug]), {"message": "Bonjour"}, follow=True
+    )
+
+    notice = Email.objects.get(kind="join_requested")
+    assert notice.to == [facilitator.email]
+    assert "your request was sent to the CSI team" in response.content.decode()
