@@ -102,3 +102,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "broker": {None: "not configured", True: "ok", False: "error"}[broker],
     }
     return JsonResponse(body, status=200 if healthy else 503)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico: the icon is a static file (resolved at request time,
+    once the static files are collected)."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
