@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from accounts import hooks, services
 from accounts.models import User
 from coexist.admin_base import SafeAdminMixin
 
@@ -27,3 +29,23 @@ class UserAdmin(SafeAdminMixin, DjangoUserAdmin):
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+    # Deleting an account is the service's (emails purged, the last-admin rule): an account
+    # that is the last admin of an organisation shows it as what protects it from deletion.
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        with transaction.atomic():
+            blockers = [
+                _("%(user)s is the last administrator of %(organisation)s")
+                % {"user": user, "organisation": organisation}
+                for user in objs
+                for organisation in hooks.deletion_blockers(user=user)
+            ]
+        return deleted, counts, perms_needed, [*protected, *blockers]
+
+    def delete_model(self, request, obj):
+        services.user_delete(user=obj)
+
+    def delete_queryset(self, request, queryset):
+        for user in queryset:
+            services.user_delete(user=user)

@@ -14,6 +14,7 @@ add their own ``access`` module on this model.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -81,8 +82,6 @@ def can(*, user, organisation: Organisation, need: Need) -> bool:
 
 def ensure(*, user, organisation: Organisation, need: Need) -> None:
     """For services: raise ``PermissionDenied`` unless ``user`` may do ``need``."""
-    from django.core.exceptions import PermissionDenied
-
     if not can(user=user, organisation=organisation, need=need):
         raise PermissionDenied
 

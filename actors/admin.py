@@ -406,6 +406,12 @@ class MembershipAdmin(CoexistModelAdmin):
 class UserWithMembershipsAdmin(UserAdmin):
     inlines = [UserMembershipInline]
 
+    def get_deleted_objects(self, objs, request):
+        # The account's memberships go with it through accounts' user_delete, although the
+        # admin cannot delete a membership by itself (memberships are read-only there).
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return deleted, counts, perms_needed - {str(Membership._meta.verbose_name)}, protected
+
 
 admin.site.unregister(User)
 admin.site.register(User, UserWithMembershipsAdmin)

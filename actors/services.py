@@ -279,16 +279,16 @@ def membership_request(*, organisation: Organisation, user, message: str = "") -
     return membership
 
 
-# The rule "an organisation keeps at least one administrator", written once. Every change
-# that could break it locks the organisation's memberships first, so that two admins
-# demoting each other (or leaving, or deleting their accounts) at once cannot both pass.
-
-
 def _memberships_changed() -> None:
     """Pages that show who belongs where (an organisation's aside) are rendered again: now,
     and once committed (a page read in between would be cached under the new version)."""
     bump(Scope.MEMBERSHIPS)
     transaction.on_commit(lambda: bump(Scope.MEMBERSHIPS))
+
+
+# The rule "an organisation keeps at least one administrator", written once. Every change
+# that could break it locks the organisation's memberships first, so that two admins
+# demoting each other (or leaving, or deleting their accounts) at once cannot both pass.
 
 
 def _lock_memberships(organisation_ids) -> None:
