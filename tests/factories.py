@@ -95,3 +95,13 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     organisation = factory.SubFactory(OrganisationFactory)
     role = Membership.Role.MEMBER
     status = Membership.Status.ACTIVE
+
+
+def sign_up(client, email: str, password: str = "un-mot-de-passe-solide-42"):
+    """The sign-up form posted as a newcomer fills it in."""
+    from django.urls import reverse
+
+    return client.post(
+        reverse("account_signup"),
+        {"email": email, "password1": password, "password2": password},
+    )

@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import get_hasher
 from django.urls import reverse
 
 from coexist.models import Email
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -25,17 +25,6 @@ def hashes(monkeypatch):
 
     monkeypatch.setattr(hasher, "encode", encode)
     return calls
-
-
-def sign_up(client, email):
-    return client.post(
-        reverse("account_signup"),
-        {
-            "email": email,
-            "password1": "un-mot-de-passe-solide-42",
-            "password2": "un-mot-de-passe-solide-42",
-        },
-    )
 
 
 def test_signing_up_with_an_existing_address_does_the_same_work_as_a_new_one(client, hashes):

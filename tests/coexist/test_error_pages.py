@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from coexist.models import Email
 from coexist.tasks import email_send
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -46,14 +46,7 @@ def test_allauths_emails_name_the_site_coexist(
 ):
     settings.SITE_URL = "https://coexist.example.org"
     with django_capture_on_commit_callbacks(execute=False):
-        client.post(
-            reverse("account_signup"),
-            {
-                "email": "nouvelle@ong.example",
-                "password1": "un-mot-de-passe-solide-42",
-                "password2": "un-mot-de-passe-solide-42",
-            },
-        )
+        sign_up(client, "nouvelle@ong.example")
     email_send.apply(args=[Email.objects.get(to=["nouvelle@ong.example"]).pk])
     body = mail.outbox[0].body
     assert body.startswith("Bonjour, c'est CoExist")

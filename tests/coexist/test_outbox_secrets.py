@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from coexist.models import Email
 from coexist.tasks import email_send, emails_purge_expired
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_up
 
 LINK = re.compile(r"https?://\S+/(?:compte|accounts?)/\S+")
 
@@ -82,14 +82,7 @@ def test_an_email_confirmation_key_is_never_readable_in_the_admin(
     client, facilitator, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
-        client.post(
-            reverse("account_signup"),
-            {
-                "email": "nouvelle@ong.example",
-                "password1": "un-mot-de-passe-solide-42",
-                "password2": "un-mot-de-passe-solide-42",
-            },
-        )
+        sign_up(client, "nouvelle@ong.example")
     email = Email.objects.get(to=["nouvelle@ong.example"])
     client.force_login(facilitator)
     before_sending = _admin_pages(client, email)
