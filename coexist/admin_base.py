@@ -11,7 +11,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.admin.widgets import ForeignKeyRawIdWidget, ManyToManyRawIdWidget
+from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
@@ -26,11 +26,6 @@ class SafeRawIdWidget(ForeignKeyRawIdWidget):
         return super().label_and_url_for_value(value)
 
 
-class SafeManyToManyRawIdWidget(ManyToManyRawIdWidget):
-    def label_and_url_for_value(self, value):
-        return "", ""
-
-
 class SafeFormfieldsMixin:
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         kwargs.setdefault("form_class", SafeModelChoiceField)
@@ -41,10 +36,7 @@ class SafeFormfieldsMixin:
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         kwargs.setdefault("form_class", SafeModelMultipleChoiceField)
-        field = super().formfield_for_manytomany(db_field, request, **kwargs)
-        if field is not None and type(field.widget) is ManyToManyRawIdWidget:
-            field.widget.__class__ = SafeManyToManyRawIdWidget
-        return field
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 class SafeChangeList(ChangeList):
