@@ -32,9 +32,18 @@ setup: install
 run: setup
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
+CHROMIUM ?= $(shell command -v chromium || echo /usr/bin/chromium)
+
+# The suite, then the journeys in a real browser (tests/browser) when Chromium is installed.
 test: install
 	COEXIST_TESTING=1 $(PY) manage.py compile_translations
-	$(PY) -m pytest -q -n 2 $(PYTEST_ARGS)
+	$(PY) -m pytest -q -n 2 --ignore=tests/browser $(PYTEST_ARGS)
+	@if [ -x "$(CHROMIUM)" ]; then \
+	  echo "== browser journeys (Chromium at $(CHROMIUM))"; \
+	  CHROMIUM_PATH=$(CHROMIUM) COEXIST_TEST_DB_ON_DISK=1 $(PY) -m pytest -q -n 2 tests/browser $(PYTEST_ARGS); \
+	else \
+	  echo "== browser journeys SKIPPED: no Chromium at $(CHROMIUM) (apt install chromium; CI installs it)"; \
+	fi
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -3,6 +3,7 @@ from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.utils import translation
 
 from coexist.emails import email_store
 from coexist.i18n import set_language_cookie
@@ -35,6 +36,15 @@ class AccountAdapter(DefaultAccountAdapter):
             # all of them are treated as secret (never shown in the admin, erased once sent).
             secret=True,
         )
+
+    def new_user(self, request):
+        """A new account speaks the language its owner signed up in: confirming the email
+        signs them in, and the site then follows ``preferred_language``."""
+        user = super().new_user(request)
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        return user
 
     def post_login(self, request, user, **kwargs):
         response = super().post_login(request, user, **kwargs)

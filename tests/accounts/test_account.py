@@ -46,6 +46,21 @@ def test_sign_up_requires_confirming_the_email(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_new_account_keeps_the_language_it_signed_up_in(client, language):
+    client.cookies["django_language"] = language
+    client.post(
+        reverse("account_signup"),
+        {
+            "email": "amina@example.org",
+            "password1": "un-long-mot-de-passe",
+            "password2": "un-long-mot-de-passe",
+        },
+    )
+    assert User.objects.get(email="amina@example.org").preferred_language == language
+
+
+@pytest.mark.django_db
 def test_an_unverified_user_cannot_log_in(client):
     UserFactory(email="pas-encore@example.org", verified=False)
     response = client.post(
