@@ -14,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from actors import taxonomy_cache
+from actors.taxonomy import load_taxonomies
+
 # Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests make
 # there (fixtures, assertions) are synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -67,11 +70,16 @@ def browser_context_args(browser_context_args):
 
 
 @pytest.fixture
-def site(live_server, settings, django_db_serialized_rollback):
+def site(live_server, settings, transactional_db):
     """The live site as `make run` serves it: tasks run at once (so emails leave through
     the outbox as they would with a worker), French by default."""
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    return live_server
+    # A live server's tests run in transactions that are flushed after each test, taking the
+    # taxonomies (data migrations) with them: load them again, and forget cached ids.
+    load_taxonomies()
+    taxonomy_cache.terms.cache_clear()
+    yield live_server
+    taxonomy_cache.terms.cache_clear()
 
 
 @pytest.fixture(scope="session")
@@ -95,9 +103,7 @@ def axe(axe_report):
     engine = Axe()
 
     def check(page, label: str) -> None:
-        # Nothing in flight: the live server shares the test's in-memory SQLite connection,
-        # so the test reads the database only once the page has settled.
-        page.wait_for_load_state("networkidle")
+        page.wait_for_load_state()
         results = engine.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
         violations = results.response["violations"]
         blocking = [v for v in violations if v["impact"] in ("serious", "critical")]
