@@ -30,13 +30,21 @@ from matching.engine import Engine  # noqa: E402
 from matching.profiles import Profile, Taxonomy  # noqa: E402
 from matching.weights import WEIGHTS, Params  # noqa: E402
 
-PARTS = ("dev", "heldout")
+# The first set (dev: tuning, heldout: reported), and the second, blind one written without
+# reading the engine (bench/matching_eval_v2: tune, test).
+PART_DIRS = {
+    "dev": HERE / "dev",
+    "heldout": HERE / "heldout",
+    "v2-tune": HERE.parent / "matching_eval_v2" / "tune",
+    "v2-test": HERE.parent / "matching_eval_v2" / "test",
+}
+PARTS = tuple(PART_DIRS)
 Ranker = Callable[[str], list[str]]
 
 
 def load_part(part: str) -> tuple[list[dict], dict[str, dict[str, int]]]:
-    organisations = json.loads((HERE / part / "organisations.json").read_text("utf-8"))
-    judgments = json.loads((HERE / part / "judgments.json").read_text("utf-8"))
+    organisations = json.loads((PART_DIRS[part] / "organisations.json").read_text("utf-8"))
+    judgments = json.loads((PART_DIRS[part] / "judgments.json").read_text("utf-8"))
     slugs = {o["slug"] for o in organisations}
     for seeker, grades in judgments.items():
         unknown = ({seeker} | set(grades)) - slugs
