@@ -47,22 +47,71 @@ def facilitators_group_sync() -> Group:
     return group
 
 
-@transaction.atomic
-def facilitator_ensure(*, email: str, password: str, full_name: str = "") -> tuple:
-    """Create (or update) a facilitator account with a verified email; returns (user, created)."""
+def _verified_address(user) -> None:
+    """The account's email is its verified primary address (written only when it is not)."""
+    address = EmailAddress.objects.filter(user=user, email__iexact=user.email).first()
+    if address is None:
+        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    elif not (address.verified and address.primary):
+        address.verified = address.primary = True
+        address.save(update_fields=["verified", "primary"])
+
+
+def _account_ensure(*, email: str, password: str | None, defaults: dict, staff: bool) -> tuple:
+    """Create or update an active account; writes nothing when it is already as asked.
+
+    ``password`` None: a new account gets an unusable password (nobody can sign in with
+    it until one is set) and an existing one keeps its own."""
     user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
-        email=email.lower(), defaults={"full_name": full_name or "Facilitatrice CSI"}
-    )
-    user.is_staff = True
-    user.is_active = True
-    user.set_password(password)
-    user.save()
-    user.groups.add(facilitators_group_sync())
-    EmailAddress.objects.update_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
+    user = user_model.objects.filter(email=email.lower()).first()
+    created = user is None
+    if created:
+        user = user_model(email=email.lower(), **defaults)
+        user.set_password(password)  # None: unusable
+    changed = created
+    if not user.is_active or (staff and not user.is_staff):
+        user.is_active = True
+        user.is_staff = user.is_staff or staff
+        changed = True
+    if not created and password is not None and not user.check_password(password):
+        user.set_password(password)
+        changed = True
+    if changed:
+        user.full_clean(exclude=["password"])
+        user.save()
+    _verified_address(user)
     return user, created
+
+
+@transaction.atomic
+def facilitator_ensure(*, email: str, password: str | None, full_name: str = "") -> tuple:
+    """Create (or update) a facilitator account with a verified email; returns (user, created).
+
+    Idempotent: an account already as asked is not written. ``password`` None keeps the
+    existing password (a new account gets an unusable one)."""
+    user, created = _account_ensure(
+        email=email,
+        password=password,
+        defaults={"full_name": full_name or "Facilitatrice CSI"},
+        staff=True,
+    )
+    group = facilitators_group_sync()
+    if not user.groups.filter(pk=group.pk).exists():
+        user.groups.add(group)
+    return user, created
+
+
+@transaction.atomic
+def member_ensure(*, email: str, password: str, full_name: str = "", job_title: str = "") -> tuple:
+    """Create (or reactivate) a member's account with a verified email, signed in with
+    ``password``; returns (user, created). For commands run on the server (the demo
+    accounts); idempotent, like ``facilitator_ensure``."""
+    return _account_ensure(
+        email=email,
+        password=password,
+        defaults={"full_name": full_name, "job_title": job_title},
+        staff=False,
+    )
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from accounts.admin import UserAdmin
 from accounts.models import User
 from actors import services
 from actors.admin_import import organisation_export_view, organisation_import_view
+from actors.directory_format import CONTACT, IDENTITY, M2M_COLUMNS, OFFERS, WHERE, group_fields
 from actors.forms import DeclineForm, OrganisationAdminForm
 from actors.models import (
     SDG,
@@ -129,13 +130,7 @@ class OrganisationAdmin(CoexistModelAdmin):
     list_select_related = ("kind",)
     list_per_page = 50
     prepopulated_fields = {"slug": ("name",)}
-    filter_horizontal = (
-        "territories",
-        "sdgs",
-        "offers",
-        "contributions_offered",
-        "contributions_sought",
-    )
+    filter_horizontal = M2M_COLUMNS
     readonly_fields = (
         "status",
         "verified",
@@ -147,25 +142,13 @@ class OrganisationAdmin(CoexistModelAdmin):
     inlines = [NeedInline, MembershipInline]
     actions = ["publish", "decline", "verify", "unverify", "archive"]
     fieldsets = (
-        (None, {"fields": ("name", "slug", "kind", "pitch", "description", "logo")}),
-        (
-            _("Public contact"),
-            {"fields": ("website", "email", "phone", "street", "postcode", "city", "country")},
-        ),
-        (
-            _("Where and how"),
-            {"fields": ("territories", "intervention_countries", "sdgs", "languages")},
-        ),
+        # The directory's fields by group (directory_format.FIELDS); needs are an inline.
+        (None, {"fields": ("name", "slug", *group_fields(IDENTITY)[1:], "logo")}),
+        (_("Public contact"), {"fields": group_fields(CONTACT)}),
+        (_("Where and how"), {"fields": group_fields(WHERE)}),
         (
             _("Offers and needs"),
-            {
-                "fields": (
-                    "offers",
-                    "needs_description",
-                    "contributions_offered",
-                    "contributions_sought",
-                )
-            },
+            {"fields": tuple(name for name in group_fields(OFFERS) if name != "needs")},
         ),
         (
             _("Review"),

@@ -18,6 +18,7 @@ from django.utils import timezone
 from actors.directory_format import (
     COLUMNS,
     DEFAULT_COUNTRY,
+    FIELDS,
     LINK_COLUMNS,
     M2M_COLUMNS,
     SCALAR_ATTRIBUTES,
@@ -144,12 +145,16 @@ def plan_upsert(*, records: list[Record]) -> Plan:
 # Writing -------------------------------------------------------------------
 
 
+# What a created organisation gets for a column its file does not have (besides blanks).
+CREATION_DEFAULTS: dict[str, Any] = {
+    field.attname: DEFAULT_COUNTRY if field.kind == "country" else []
+    for field in FIELDS
+    if field.kind in ("country", "countries", "codes")
+}
+
+
 def _creation_values(record: Record) -> dict[str, Any]:
-    values = {
-        "country": DEFAULT_COUNTRY,
-        "intervention_countries": [],
-        "languages": [],
-    }
+    values = dict(CREATION_DEFAULTS)
     for column, attname in SCALAR_ATTRIBUTES.items():
         if column in record.values:
             values[attname] = record.values[column]

@@ -26,66 +26,109 @@ from actors.languages import is_language_code
 from actors.models import SDG, Competence, ContributionType, OrganisationKind, Territory
 from actors.validators import normalise_website, validate_phone, validate_website
 
-# The contract's columns, in the contract's order (also the export's order).
-COLUMNS: tuple[str, ...] = (
-    "slug",
-    "name",
-    "kind",
-    "pitch",
-    "description",
-    "website",
-    "email",
-    "phone",
-    "street",
-    "postcode",
-    "city",
-    "country",
-    "territories",
-    "intervention_countries",
-    "sdgs",
-    "offers",
-    "needs",
-    "needs_description",
-    "contributions_offered",
-    "contributions_sought",
-    "languages",
+# Where the profile form and the admin show a field (in this order).
+IDENTITY, CONTACT, WHERE, OFFERS = "identity", "contact", "where", "offers"
+GROUPS: tuple[str, ...] = (IDENTITY, CONTACT, WHERE, OFFERS)
+
+
+@dataclass(frozen=True)
+class DirectoryField:
+    """One column of the directory spreadsheet and what it is on the organisation.
+
+    ``kind``: ``key`` (the slug), ``text`` (a single text on the row), ``taxonomy`` (one
+    term's slug, a foreign key), ``country`` (one ISO code), ``countries`` / ``codes``
+    (lists of ISO codes on the row), ``m2m`` (a set of terms), ``needs`` (competences,
+    rows of their own). ``taxonomy``: the :class:`Taxonomies` map its slugs are looked
+    up in. ``searched``: part of the search document; ``profile``: read by the matching.
+    """
+
+    name: str
+    kind: str
+    group: str
+    taxonomy: str = ""
+    limit: int | None = None
+    required: bool = False
+    verbatim: bool = False  # kept as typed (Markdown whose spacing matters), not stripped
+    searched: bool = False
+    profile: bool = False
+
+    @property
+    def attname(self) -> str:
+        """The organisation's attribute holding a single-valued column."""
+        return f"{self.name}_id" if self.kind == "taxonomy" else self.name
+
+    @property
+    def lookup(self) -> str:
+        """The ``values()`` lookup giving the column's value in the file's terms."""
+        return f"{self.name}__slug" if self.kind == "taxonomy" else self.name
+
+    @property
+    def multi(self) -> bool:
+        return self.kind in ("countries", "codes", "m2m", "needs")
+
+    @property
+    def scalar(self) -> bool:
+        return self.kind in ("text", "taxonomy", "country", "countries", "codes")
+
+
+_F = DirectoryField
+# The one declaration of the organisation's directory fields, in the contract's order
+# (also the export's). The import, the export, the bulk writer, the search document, the
+# profile form, the admin and the matching's profiles derive their lists from it.
+FIELDS: tuple[DirectoryField, ...] = (
+    _F("slug", "key", IDENTITY),
+    _F("name", "text", IDENTITY, limit=200, required=True, searched=True, profile=True),
+    _F("kind", "taxonomy", IDENTITY, "kinds", required=True, searched=True, profile=True),
+    _F("pitch", "text", IDENTITY, limit=200, searched=True, profile=True),
+    _F("description", "text", IDENTITY, limit=20000, verbatim=True, searched=True, profile=True),
+    _F("website", "text", CONTACT, limit=200, profile=True),
+    _F("email", "text", CONTACT, limit=254, profile=True),
+    _F("phone", "text", CONTACT, limit=32, profile=True),
+    _F("street", "text", CONTACT, limit=200),
+    _F("postcode", "text", CONTACT, limit=16),
+    _F("city", "text", CONTACT, limit=100, searched=True),
+    _F("country", "country", CONTACT),
+    _F("territories", "m2m", WHERE, "territories"),
+    _F("intervention_countries", "countries", WHERE, profile=True),
+    _F("sdgs", "m2m", WHERE, "sdgs"),
+    _F("offers", "m2m", OFFERS, "competences", searched=True),
+    _F("needs", "needs", OFFERS, "competences", searched=True),
+    _F("needs_description", "text", OFFERS, limit=5000, verbatim=True, searched=True, profile=True),
+    _F("contributions_offered", "m2m", OFFERS, "contributions"),
+    _F("contributions_sought", "m2m", OFFERS, "contributions"),
+    _F("languages", "codes", WHERE),
 )
-REQUIRED_COLUMNS: tuple[str, ...] = ("name", "kind")
+FIELD: dict[str, DirectoryField] = {field.name: field for field in FIELDS}
+
+
+def group_fields(group: str) -> tuple[str, ...]:
+    """The editable fields of ``group`` (the slug is not edited), in the contract's order."""
+    return tuple(field.name for field in FIELDS if field.group == group and field.kind != "key")
+
+
+COLUMNS: tuple[str, ...] = tuple(field.name for field in FIELDS)
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(field.name for field in FIELDS if field.required)
 # Many-to-many columns: sets of ids (SDG numbers for ``sdgs``); needs are rows of their own.
-M2M_COLUMNS: tuple[str, ...] = (
-    "territories",
-    "sdgs",
-    "offers",
-    "contributions_offered",
-    "contributions_sought",
+M2M_COLUMNS: tuple[str, ...] = tuple(field.name for field in FIELDS if field.kind == "m2m")
+LINK_COLUMNS: tuple[str, ...] = tuple(
+    field.name for field in FIELDS if field.kind in ("m2m", "needs")
 )
-LINK_COLUMNS: tuple[str, ...] = (*M2M_COLUMNS, "needs")
-TAXONOMY_COLUMNS: tuple[str, ...] = tuple(column for column in LINK_COLUMNS if column != "sdgs")
-MULTI_VALUED: frozenset[str] = frozenset({*LINK_COLUMNS, "intervention_countries", "languages"})
+# Link columns whose items are slugs (SDGs are numbers).
+TAXONOMY_COLUMNS: tuple[str, ...] = tuple(
+    column for column in LINK_COLUMNS if FIELD[column].taxonomy != "sdgs"
+)
+MULTI_VALUED: frozenset[str] = frozenset(field.name for field in FIELDS if field.multi)
 SEPARATOR = ";"
 NUL = "\x00"
 # The largest file any import reads (the command; the admin allows fewer, see admin_import).
 MAX_ROWS = 100_000
 # Single-valued columns stored on the organisation row, and their model attribute.
-SCALAR_ATTRIBUTES: dict[str, str] = {
-    column: "kind_id" if column == "kind" else column
-    for column in COLUMNS
-    if column != "slug" and column not in LINK_COLUMNS
-}
+SCALAR_ATTRIBUTES: dict[str, str] = {field.name: field.attname for field in FIELDS if field.scalar}
 # Free-text columns kept verbatim (they may hold Markdown whose spacing matters);
 # every other single-valued cell is stripped.
-VERBATIM_COLUMNS: frozenset[str] = frozenset({"description", "needs_description"})
+VERBATIM_COLUMNS: frozenset[str] = frozenset(field.name for field in FIELDS if field.verbatim)
 TEXT_LIMITS: dict[str, int] = {
-    "name": 200,
-    "pitch": 200,
-    "description": 20000,
-    "website": 200,
-    "email": 254,
-    "phone": 32,
-    "street": 200,
-    "postcode": 16,
-    "city": 100,
-    "needs_description": 5000,
+    field.name: field.limit for field in FIELDS if field.limit is not None
 }
 SLUG_MAX_LENGTH = 220
 DEFAULT_COUNTRY = "FR"
@@ -316,13 +359,7 @@ class Taxonomies:
         )
 
     def for_column(self, column: str) -> dict[str, int]:
-        return {
-            "territories": self.territories,
-            "offers": self.competences,
-            "needs": self.competences,
-            "contributions_offered": self.contributions,
-            "contributions_sought": self.contributions,
-        }[column]
+        return getattr(self, FIELD[column].taxonomy)
 
 
 @dataclass

@@ -27,8 +27,10 @@ from django.utils.translation import gettext as _
 from actors.bulk import Action, RowOutcome, country_codes, plan_upsert
 from actors.directory_format import (
     COLUMNS,
+    FIELDS,
     MAX_ROWS,
     SEPARATOR,
+    DirectoryField,
     RowError,
     Taxonomies,
     error_order,
@@ -165,35 +167,41 @@ def _slugs(items: Iterable) -> str:
     return SEPARATOR.join(sorted(item.slug for item in items))
 
 
+def _cell(organisation: Organisation, field: DirectoryField) -> str:
+    """One cell of the export: the column's value in the file's terms."""
+    value = getattr(organisation, field.name)
+    if field.kind in ("key", "text"):
+        return value
+    if field.kind == "taxonomy":
+        return value.slug
+    if field.kind == "country":
+        return value.code or ""
+    if field.kind == "countries":
+        return SEPARATOR.join(country_codes(value))
+    if field.kind == "codes":
+        return SEPARATOR.join(str(code) for code in value or [])
+    if field.kind == "needs":
+        return _slugs(need.competence for need in value.all())
+    if field.taxonomy == "sdgs":
+        return SEPARATOR.join(str(sdg.number) for sdg in sorted(value.all(), key=_number))
+    return _slugs(value.all())
+
+
 def export_row(organisation: Organisation) -> list[str]:
     """An organisation as a row of the spreadsheet (needs the export's prefetches)."""
-    return [
-        organisation.slug,
-        organisation.name,
-        organisation.kind.slug,
-        organisation.pitch,
-        organisation.description,
-        organisation.website,
-        organisation.email,
-        organisation.phone,
-        organisation.street,
-        organisation.postcode,
-        organisation.city,
-        organisation.country.code or "",
-        _slugs(organisation.territories.all()),
-        SEPARATOR.join(country_codes(organisation.intervention_countries)),
-        SEPARATOR.join(str(sdg.number) for sdg in sorted(organisation.sdgs.all(), key=_number)),
-        _slugs(organisation.offers.all()),
-        _slugs(need.competence for need in organisation.needs.all()),
-        organisation.needs_description,
-        _slugs(organisation.contributions_offered.all()),
-        _slugs(organisation.contributions_sought.all()),
-        SEPARATOR.join(str(code) for code in organisation.languages or []),
-    ]
+    return [_cell(organisation, field) for field in FIELDS]
 
 
 def _number(sdg: SDG) -> int:
     return sdg.number
+
+
+EXPORT_RELATED = tuple(field.name for field in FIELDS if field.kind == "taxonomy")
+EXPORT_PREFETCH = tuple(
+    "needs__competence" if field.kind == "needs" else field.name
+    for field in FIELDS
+    if field.kind in ("m2m", "needs")
+)
 
 
 def export_directory_csv(*, queryset: QuerySet, stream: TextIO) -> int:
@@ -204,14 +212,7 @@ def export_directory_csv(*, queryset: QuerySet, stream: TextIO) -> int:
     """
     writer = csv.writer(stream)
     writer.writerow(COLUMNS)
-    organisations = queryset.select_related("kind").prefetch_related(
-        "territories",
-        "sdgs",
-        "offers",
-        "needs__competence",
-        "contributions_offered",
-        "contributions_sought",
-    )
+    organisations = queryset.select_related(*EXPORT_RELATED).prefetch_related(*EXPORT_PREFETCH)
     count = 0
     for organisation in organisations.iterator(chunk_size=CHUNK):
         writer.writerow([escape_formula(cell) for cell in export_row(organisation)])

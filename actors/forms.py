@@ -1,6 +1,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from actors.directory_format import (
+    CONTACT,
+    FIELDS,
+    IDENTITY,
+    M2M_COLUMNS,
+    OFFERS,
+    WHERE,
+    group_fields,
+)
 from actors.languages import language_choices
 from actors.models import Competence, Organisation
 from coexist.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
@@ -31,56 +40,30 @@ class OrganisationForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        # The directory's fields, by group, as the contract declares them; and the logo.
         fields = [
-            "name",
-            "kind",
-            "pitch",
-            "description",
+            *group_fields(IDENTITY),
             "logo",
-            "website",
-            "email",
-            "phone",
-            "street",
-            "postcode",
-            "city",
-            "country",
-            "territories",
-            "intervention_countries",
-            "sdgs",
-            "languages",
-            "offers",
-            "needs",
-            "needs_description",
-            "contributions_offered",
-            "contributions_sought",
+            *group_fields(CONTACT),
+            *group_fields(WHERE),
+            *group_fields(OFFERS),
         ]
         field_classes = {
-            "kind": SafeModelChoiceField,
-            "territories": SafeModelMultipleChoiceField,
-            "sdgs": SafeModelMultipleChoiceField,
-            "offers": SafeModelMultipleChoiceField,
-            "contributions_offered": SafeModelMultipleChoiceField,
-            "contributions_sought": SafeModelMultipleChoiceField,
+            field.name: SafeModelChoiceField
+            if field.kind == "taxonomy"
+            else SafeModelMultipleChoiceField
+            for field in FIELDS
+            if field.kind in ("taxonomy", "m2m")
         }
         widgets = {
             "pitch": forms.TextInput(),
             "description": forms.Textarea(attrs={"rows": 8}),
             "needs_description": forms.Textarea(attrs={"rows": 4}),
-            "territories": forms.CheckboxSelectMultiple,
-            "sdgs": forms.CheckboxSelectMultiple,
-            "offers": forms.CheckboxSelectMultiple,
-            "contributions_offered": forms.CheckboxSelectMultiple,
-            "contributions_sought": forms.CheckboxSelectMultiple,
+            **dict.fromkeys(M2M_COLUMNS, forms.CheckboxSelectMultiple),
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
 
-    M2M_FIELDS = (
-        "territories",
-        "sdgs",
-        "offers",
-        "contributions_offered",
-        "contributions_sought",
-    )
+    M2M_FIELDS = M2M_COLUMNS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,8 +72,9 @@ class OrganisationForm(forms.ModelForm):
         )
         # Browsers silently cut what is typed past ``maxlength``: the limit is said in the
         # help text and a longer value is refused with a message, never truncated.
-        for name in ("name", "pitch", "street", "city", "postcode", "email", "website", "phone"):
-            self.fields[name].widget.attrs.pop("maxlength", None)
+        for field in FIELDS:
+            if field.kind == "text":
+                self.fields[field.name].widget.attrs.pop("maxlength", None)
         self.fields["name"].help_text = _("At most 200 characters.")
         if self.instance.pk:
             self.initial["needs"] = [need.competence_id for need in self.instance.needs.all()]

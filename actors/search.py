@@ -14,30 +14,34 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import F, Q, QuerySet
 
+from actors.directory_format import FIELDS
 from analysis import analyse, normalise, query_words
 
 SEARCH_CONFIG = "coexist_fr"
+SEARCHED = tuple(field for field in FIELDS if field.searched)
 
 
 def _parts(organisation) -> list[tuple[str, str | None]]:
-    """(text, language or None to detect it) of everything an organisation is found by."""
-    parts: list[tuple[str, str | None]] = [
-        (organisation.name, None),
-        (organisation.pitch, None),
-        (organisation.description, None),
-        (organisation.needs_description, None),
-        (organisation.city, None),
-        (organisation.kind.label_fr, "fr"),
-        (organisation.kind.label_en, "en"),
-    ]
-    for competence in organisation.offers.all():
-        parts += [(competence.label_fr, "fr"), (competence.label_en, "en")]
-    for need in organisation.needs.all():
-        parts += [
-            (need.competence.label_fr, "fr"),
-            (need.competence.label_en, "en"),
-            (need.description, None),
-        ]
+    """(text, language or None to detect it) of everything an organisation is found by:
+    the directory fields marked ``searched`` (``directory_format.FIELDS``), their terms
+    in both languages, and each need's own text."""
+    parts: list[tuple[str, str | None]] = []
+    for field in SEARCHED:
+        value = getattr(organisation, field.name)
+        if field.kind == "text":
+            parts.append((value, None))
+        elif field.kind == "taxonomy":
+            parts += [(value.label_fr, "fr"), (value.label_en, "en")]
+        elif field.kind == "m2m":
+            for term in value.all():
+                parts += [(term.label_fr, "fr"), (term.label_en, "en")]
+        elif field.kind == "needs":
+            for need in value.all():
+                parts += [
+                    (need.competence.label_fr, "fr"),
+                    (need.competence.label_en, "en"),
+                    (need.description, None),
+                ]
     return [(text, language) for text, language in parts if text]
 
 
@@ -66,8 +70,14 @@ def refresh_search(organisation_ids) -> None:
         return
     organisations = (
         Organisation.objects.filter(pk__in=ids)
-        .select_related("kind")
-        .prefetch_related("offers", "needs__competence")
+        .select_related(*(field.name for field in SEARCHED if field.kind == "taxonomy"))
+        .prefetch_related(
+            *(
+                "needs__competence" if field.kind == "needs" else field.name
+                for field in SEARCHED
+                if field.kind in ("m2m", "needs")
+            )
+        )
     )
     batch = []
     for organisation in organisations:

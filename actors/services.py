@@ -384,3 +384,34 @@ def membership_end(*, membership: Membership, by) -> Membership:
     membership.save(update_fields=["status", "decided_at"])
     _memberships_changed()
     return membership
+
+
+@transaction.atomic
+def membership_appoint(*, organisation: Organisation, user, role: str, by) -> Membership:
+    """A facilitator makes ``user`` an active member of ``organisation`` with ``role``: the
+    first admin of an imported organisation, say (the person agreed with the CSI; no join
+    request, no email). Nothing is written when the membership is already so."""
+    _require_facilitator(by)
+    if role not in Membership.Role.values:
+        raise ValidationError(_("Unknown role."))
+    _lock_memberships([organisation.pk])
+    membership = Membership.objects.filter(user=user, organisation=organisation).first()
+    if membership is None:
+        membership = Membership.objects.create(
+            user=user,
+            organisation=organisation,
+            role=role,
+            status=Membership.Status.ACTIVE,
+            decided_at=timezone.now(),
+        )
+    elif membership.status == Membership.Status.ACTIVE and membership.role == role:
+        return membership
+    else:
+        if membership.status == Membership.Status.ACTIVE and role != Membership.Role.ADMIN:
+            _ensure_keeps_an_admin(membership=membership)
+        membership.role = role
+        membership.status = Membership.Status.ACTIVE
+        membership.decided_at = timezone.now()
+        membership.save(update_fields=["role", "status", "decided_at"])
+    _memberships_changed()
+    return membership

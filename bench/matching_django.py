@@ -1,8 +1,9 @@
 #!/usr/bin/env python
 """Matching benchmark on a seeded directory: full and incremental recompute, command latency.
 
-Seeds 10,000 demo organisations (``seed_demo --organisations 10000 --seed 1``: about half
-of them with 3 to 5 needs) into PostgreSQL, then measures, each in a fresh process:
+Seeds 10,000 demo organisations (``seed_demo --organisations 10000 --seed 1``: the 55 of
+coexist/demo/data, then generated ones, about half of them with 3 to 5 needs) into
+PostgreSQL, then measures, each in a fresh process:
 
 * the full recompute (``suggestions_recompute_all``, the nightly job): time and peak
   memory, on an empty suggestion table (every row inserted) and again (every row updated);

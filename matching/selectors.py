@@ -14,6 +14,7 @@ from typing import NamedTuple
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import translation
 
+from actors.directory_format import FIELDS
 from actors.models import (
     SDG,
     Competence,
@@ -105,6 +106,17 @@ def network_stamps() -> dict[int, tuple]:
     return {pk: (updated, frozenset(members.get(pk, ()))) for pk, updated in stamps.items()}
 
 
+# The organisation's values a profile is made of: the directory fields the matching reads
+# (marked ``profile`` in ``actors.directory_format.FIELDS``) and what is not in the format.
+PROFILE_VALUES: tuple[str, ...] = (
+    "pk",
+    "slug",
+    "status",
+    "logo",
+    *(field.lookup for field in FIELDS if field.profile),
+)
+
+
 def network_profiles(*, ids: Collection[int] | None = None) -> list[Profile]:
     """The engine's profiles of the network (or of the organisations ``ids``, whatever
     their status), in eight queries whatever their number."""
@@ -112,24 +124,8 @@ def network_profiles(*, ids: Collection[int] | None = None) -> list[Profile]:
         organisations = network_organisations()
     else:
         organisations = Organisation.objects.filter(pk__in=list(ids))
-    rows = list(
-        organisations.values_list(
-            "pk",
-            "slug",
-            "name",
-            "kind__slug",
-            "pitch",
-            "description",
-            "needs_description",
-            "status",
-            "intervention_countries",
-            "website",
-            "email",
-            "phone",
-            "logo",
-        )
-    )
-    wanted = {row[0] for row in rows}
+    rows = list(organisations.values(*PROFILE_VALUES))
+    wanted = {row["pk"] for row in rows}
     if ids is None:
         # Filter the related rows by a join on the same condition rather than by a list of
         # thousands of ids.
@@ -169,33 +165,21 @@ def network_profiles(*, ids: Collection[int] | None = None) -> list[Profile]:
         members[organisation_id].add(user_id)
 
     profiles = []
-    for (
-        pk,
-        slug,
-        name,
-        kind,
-        pitch,
-        description,
-        needs_description,
-        status,
-        countries,
-        website,
-        email,
-        phone,
-        logo,
-    ) in rows:
+    for row in rows:
+        pk = row["pk"]
         if pk not in wanted:
             continue
+        countries = row["intervention_countries"]
         country_codes = frozenset(c for c in (countries or "").split(",") if c)
         profiles.append(
             Profile(
                 id=pk,
-                slug=slug,
-                name=name,
-                kind=kind,
-                pitch=pitch,
-                description=description,
-                needs_description=needs_description,
+                slug=row["slug"],
+                name=row["name"],
+                kind=row["kind__slug"],
+                pitch=row["pitch"],
+                description=row["description"],
+                needs_description=row["needs_description"],
                 offers=frozenset(offers.get(pk, ())),
                 needs=tuple(needs.get(pk, ())),
                 contributions_offered=frozenset(offered.get(pk, ())),
@@ -203,10 +187,10 @@ def network_profiles(*, ids: Collection[int] | None = None) -> list[Profile]:
                 sdgs=frozenset(sdgs.get(pk, ())),
                 countries=country_codes,
                 territories=frozenset(territories.get(pk, ())),
-                has_contact=bool(website or email or phone),
-                has_logo=bool(logo),
+                has_contact=bool(row["website"] or row["email"] or row["phone"]),
+                has_logo=bool(row["logo"]),
                 member_ids=frozenset(members.get(pk, ())),
-                published=status == Organisation.Status.PUBLISHED,
+                published=row["status"] == Organisation.Status.PUBLISHED,
             )
         )
     return profiles

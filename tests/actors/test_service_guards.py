@@ -170,3 +170,54 @@ def test_only_admins_and_facilitators_change_needs(organisation, member_user, fa
         services.need_remove(need=need, by=member_user)
     services.need_remove(need=need, by=facilitator)
     assert not OrganisationNeed.objects.filter(organisation=organisation).exists()
+
+
+# Appointing a member (the first admin of an imported organisation, the demo accounts) --
+
+
+@pytest.mark.parametrize("persona", ["admin_user", "member_user", "outsider", "stranger"])
+def test_only_facilitators_appoint_a_member(request, organisation, persona):
+    by = UserFactory() if persona == "stranger" else request.getfixturevalue(persona)
+    newcomer = UserFactory()
+    with pytest.raises(PermissionDenied):
+        services.membership_appoint(
+            organisation=organisation, user=newcomer, role=Membership.Role.ADMIN, by=by
+        )
+    assert not Membership.objects.filter(user=newcomer).exists()
+
+
+def test_a_facilitator_appoints_an_admin_once(organisation, facilitator, django_assert_num_queries):
+    newcomer = UserFactory()
+    first = services.membership_appoint(
+        organisation=organisation, user=newcomer, role=Membership.Role.ADMIN, by=facilitator
+    )
+    assert (first.role, first.status) == (Membership.Role.ADMIN, Membership.Status.ACTIVE)
+
+    again = services.membership_appoint(
+        organisation=organisation, user=newcomer, role=Membership.Role.ADMIN, by=facilitator
+    )
+    assert again.pk == first.pk and Membership.objects.filter(user=newcomer).count() == 1
+
+
+def test_appointing_reactivates_a_former_member(organisation, facilitator):
+    former = MembershipFactory(organisation=organisation, status=Membership.Status.LEFT)
+    services.membership_appoint(
+        organisation=organisation, user=former.user, role=Membership.Role.MEMBER, by=facilitator
+    )
+    former.refresh_from_db()
+    assert former.status == Membership.Status.ACTIVE
+
+
+def test_appointing_cannot_demote_the_last_admin(organisation, admin_user, facilitator):
+    with pytest.raises(ValidationError):
+        services.membership_appoint(
+            organisation=organisation, user=admin_user, role=Membership.Role.MEMBER, by=facilitator
+        )
+    assert Membership.objects.get(user=admin_user).role == Membership.Role.ADMIN
+
+
+def test_appointing_refuses_an_unknown_role(organisation, facilitator):
+    with pytest.raises(ValidationError):
+        services.membership_appoint(
+            organisation=organisation, user=UserFactory(), role="owner", by=facilitator
+        )

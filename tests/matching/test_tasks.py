@@ -9,8 +9,8 @@ from django.conf import settings
 from django.db import transaction
 
 from actors import services as actors_services
-from actors.demo_seed import demo_seed
 from actors.models import Organisation
+from coexist.demo import seed as demo
 from matching import tasks
 from matching.models import Suggestion
 from tests.factories import competence
@@ -127,7 +127,7 @@ def test_tasks_have_time_limits():
 
 
 def test_the_demo_ngo_gets_company_suggestions_with_reasons():
-    demo_seed(count=55, seed=1, accounts=False)
+    demo.seed(count=55, seed=1, accounts=False)
     tasks.recompute_all.apply()
 
     ngo = (
