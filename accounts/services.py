@@ -29,6 +29,9 @@ FACILITATOR_PERMISSIONS = [
     ("accounts", "user", ("view",)),
     ("coexist", "email", ("view",)),
     ("matching", "suggestion", ("view",)),
+    ("projects", "project", ("view", "change")),
+    ("projects", "introduction", ("view",)),
+    ("projects", "partnership", ("view",)),
 ]
 
 

@@ -385,6 +385,7 @@ LEGAL_HOST_PHONE = env_str("LEGAL_HOST_PHONE")
 
 # Paths of the site.
 ORGANISATIONS_PER_PAGE = 20
+PROJECTS_PER_PAGE = 20
 
 # Periodic jobs (one beat process; the schedule lives in code).
 CELERY_BEAT_SCHEDULE = {
@@ -406,5 +407,14 @@ CELERY_BEAT_SCHEDULE = {
     "matching-recompute-all": {
         "task": "matching.tasks.recompute_all",
         "schedule": crontab(hour=3, minute=0),
+    },
+    # Introductions: the halfway reminder and the expiry of unanswered requests.
+    "projects-introductions-remind": {
+        "task": "projects.tasks.introductions_remind",
+        "schedule": crontab(minute=15),
+    },
+    "projects-introductions-expire": {
+        "task": "projects.tasks.introductions_expire",
+        "schedule": crontab(minute=45),
     },
 }

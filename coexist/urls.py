@@ -1,10 +1,15 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from accounts import views as account_views
+from actors.sitemaps import OrganisationSitemap
 from coexist import views
+from projects.sitemaps import ProjectSitemap
+
+SITEMAPS = {"organisations": OrganisationSitemap, "projects": ProjectSitemap}
 
 # The admin login goes through allauth: one login page, rate-limited, email-verified.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -19,6 +24,8 @@ urlpatterns = [
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("annuaire/", include("matching.urls")),
     path("annuaire/", include("actors.urls")),
+    path("projets/", include("projects.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("compte/", include("accounts.urls")),
     # allauth's sign-up, its answers padded to the same duration (accounts.views.signup).
     path("accounts/signup/", account_views.signup, name="account_signup"),

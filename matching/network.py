@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from matching import selectors
 from matching.engine import Engine
+from matching.profiles import Profile
 from matching.reasons import Reason
 
 MAX_AGE = 6 * 3600
@@ -102,9 +103,24 @@ def rank_partners(*, organisation_id: int, limit: int) -> list[RankedPartner]:
         else:  # a draft or archived organisation: ranked, though never stored
             seeker = selectors.network_profiles(ids=[organisation_id])[0]
         dismissed = selectors.dismissed_candidates(organisation_ids=[organisation_id])
-        suggestions = engine.suggest_for(
-            seeker, limit=limit, exclude_ids=dismissed.get(organisation_id, set())
-        )
+        return _ranked(engine, seeker, limit, dismissed.get(organisation_id, set()))
+
+
+def rank_for_seeker(
+    *, seeker: Profile, limit: int, exclude_ids: Collection[int] = ()
+) -> list[RankedPartner]:
+    """Partners for a seeker that is not an organisation of the network (a project, built
+    by the projects app as a Profile of its owner with the project's needs), computed now:
+    the same engine and data, the owner's dismissed candidates excluded too."""
+    with gc_paused():
+        engine = Engine(selectors.taxonomy(), selectors.network_profiles())
+        dismissed = selectors.dismissed_candidates(organisation_ids=[seeker.id])
+        excluded = set(exclude_ids) | set(dismissed.get(seeker.id, set()))
+        return _ranked(engine, seeker, limit, excluded)
+
+
+def _ranked(engine: Engine, seeker: Profile, limit: int, exclude_ids) -> list[RankedPartner]:
+    suggestions = engine.suggest_for(seeker, limit=limit, exclude_ids=exclude_ids)
     found = []
     for suggestion in suggestions:
         candidate = engine.profiles[engine.position[suggestion.candidate_id]]

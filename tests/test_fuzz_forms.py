@@ -15,7 +15,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actors.models import Membership, OrganisationNeed
+from actors.models import ContributionType, Membership, OrganisationNeed
+from projects import introductions
+from projects import services as project_services
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
 
 pytestmark = pytest.mark.django_db
@@ -99,11 +101,32 @@ def world(db):
     need = OrganisationNeed.objects.create(
         organisation=organisation, competence=competence("fundraising")
     )
+    # Projects: a published project with a need, a request to Eau Vive to answer.
+    project = project_services.project_create(
+        owner=organisation, by=admin, data={"title": "Pompes solaires"}
+    )
+    project_need = project_services.need_add(
+        project=project,
+        by=admin,
+        competence=competence("transport"),
+        contribution_type=ContributionType.objects.get(slug="in-kind-donation"),
+    )
+    project_services.project_publish(project=project, by=admin)
+    third = OrganisationFactory(slug="tiers", name="Tiers")
+    introduction = introductions.introduction_request(
+        from_organisation=third,
+        to_organisation=organisation,
+        by=MembershipFactory(organisation=third).user,
+        message="Bonjour",
+    )
     return {
         "organisation": organisation,
         "admin": admin,
         "facilitator": make_facilitator(),
         "need": need,
+        "project": project,
+        "project_need": project_need,
+        "introduction": introduction,
     }
 
 
@@ -118,6 +141,17 @@ SITE_FORMS = [
     ("visitor", lambda w: reverse("account_reset_password")),
     ("member", lambda w: reverse("account_email")),
     ("member", lambda w: reverse("account_change_password")),
+    # Projects
+    ("member", lambda w: reverse("projects:create", args=["eau-vive"])),
+    ("admin", lambda w: reverse("projects:edit", args=[w["project"].slug])),
+    ("admin", lambda w: reverse("projects:needs", args=[w["project"].slug])),
+    (
+        "admin",
+        lambda w: reverse("projects:need_edit", args=[w["project"].slug, w["project_need"].pk]),
+    ),
+    ("member", lambda w: reverse("projects:request_introduction", args=["autre"])),
+    ("admin", lambda w: reverse("projects:decline", args=[w["introduction"].pk])),
+    ("facilitator", lambda w: reverse("projects:broker")),
 ]
 
 ADMIN_FORMS = [
@@ -126,6 +160,7 @@ ADMIN_FORMS = [
     lambda w: reverse("admin:actors_organisationneed_add"),
     lambda w: reverse("admin:actors_organisationneed_change", args=[w["need"].pk]),
     lambda w: reverse("admin:actors_organisation_import"),
+    lambda w: reverse("admin:projects_project_change", args=[w["project"].pk]),
 ]
 
 
@@ -159,6 +194,7 @@ def test_admin_forms_facilitators_use_never_answer_500(client, world, url_of, da
 ADMIN_ACTIONS = {
     "admin:actors_organisation_changelist": ["publish", "decline", "verify", "unverify", "archive"],
     "admin:actors_membership_changelist": ["accept", "decline", "promote", "demote", "remove"],
+    "admin:projects_project_changelist": ["feature", "hide", "uncurate"],
 }
 
 
@@ -186,6 +222,9 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
         lambda w: reverse("admin:coexist_email_changelist"),
         lambda w: reverse("admin:matching_suggestion_changelist"),
         lambda w: reverse("admin:accounts_user_changelist"),
+        lambda w: reverse("admin:projects_project_changelist"),
+        lambda w: reverse("admin:projects_introduction_changelist"),
+        lambda w: reverse("admin:projects_partnership_changelist"),
     ],
 )
 @fuzz
@@ -200,6 +239,10 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
                 "kind__id__exact",
                 "verified__exact",
                 "territories__id__exact",
+                "state__exact",
+                "age",
+                "curation__exact",
+                "from_organisation__id__exact",
                 "o",
                 "p",
                 "q",
@@ -242,3 +285,38 @@ def test_admin_lists_never_answer_500(client, world, url_of, params):
 )
 def test_the_directory_never_answers_500(client, world, params):
     assert client.get(reverse("actors:directory"), params).status_code < 500
+
+
+@fuzz
+@given(
+    params=st.dictionaries(
+        st.sampled_from(
+            [
+                "q",
+                "status",
+                "sdg",
+                "competence",
+                "contribution",
+                "territory",
+                "country",
+                "kind",
+                "sort",
+                "page",
+                "utm_source",
+            ]
+        ),
+        hostile_value,
+        max_size=4,
+    )
+)
+def test_the_projects_board_and_its_feed_never_answer_500(client, world, params):
+    assert client.get(reverse("projects:board"), params).status_code < 500
+    assert client.get(reverse("projects:feed"), params).status_code < 500
+
+
+@fuzz
+@given(project=hostile_text, need=hostile_text)
+def test_the_introduction_request_never_answers_500_on_its_query(client, world, project, need):
+    login(client, world, "member")
+    url = reverse("projects:request_introduction", args=["autre"])
+    assert client.get(url, {"project": project, "need": need}).status_code < 500

@@ -18,9 +18,10 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from actors.models import Membership, Organisation, OrganisationNeed
+from actors.models import ContributionType, Membership, Organisation, OrganisationNeed
 from coexist.models import Email
 from matching.models import Suggestion
+from projects import introductions, services
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
 
 pytestmark = pytest.mark.django_db
@@ -38,6 +39,8 @@ SIGNED_IN = (LOGIN, 200, 200, 200, 200)
 MEMBERS = (LOGIN, 200, 200, 404, 200)  # the organisation's members and facilitators
 EDITORS = (LOGIN, 404, 200, 404, 200)  # the organisation's admins and facilitators
 POST_ONLY = (LOGIN, 405, 405, 405, 405)
+# A published project: its organisation's admins only (members write drafts).
+PROJECT_EDITORS = (LOGIN, 404, 200, 404, 404)
 STAFF = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 200)  # facilitators
 STAFF_REFUSED = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 403)
 STAFF_REDIRECT = (ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, ADMIN_LOGIN, 302)
@@ -65,6 +68,24 @@ RULES: dict[str, tuple[tuple, tuple | None]] = {
     # Matching
     "matching:dashboard": (MEMBERS, None),
     "matching:suggestion_action": (POST_ONLY, (LOGIN, 302, 302, 404, 302)),
+    # Projects
+    "sitemap": (same(200), None),
+    "projects:board": (same(200), None),
+    "projects:feed": (same(200), None),
+    "projects:detail": (same(200), None),
+    "projects:create": ((LOGIN, 200, 200, 404, 404), None),
+    "projects:edit": (PROJECT_EDITORS, None),
+    "projects:publish": (POST_ONLY, (LOGIN, 404, 302, 404, 404)),
+    "projects:needs": (PROJECT_EDITORS, None),
+    "projects:need_edit": (PROJECT_EDITORS, None),
+    "projects:need_action": (POST_ONLY, (LOGIN, 404, 302, 404, 404)),
+    "projects:request_introduction": (SIGNED_IN, None),
+    "projects:introduction": (MEMBERS, None),
+    "projects:accept": (POST_ONLY, (LOGIN, 403, 302, 404, 403)),
+    "projects:decline": ((LOGIN, 404, 200, 404, 404), (LOGIN, 404, 200, 404, 404)),
+    "projects:broker": ((LOGIN, 404, 404, 404, 200), None),
+    "projects:dashboard": (MEMBERS, None),
+    "projects:contact_consent": (POST_ONLY, (LOGIN, 302, 302, 404, 404)),
     # My account
     "accounts:profile": (SIGNED_IN, None),
     "accounts:data_export": (SIGNED_IN, None),
@@ -123,6 +144,10 @@ ADMIN_MODELS = {
     "actors_membership": (200, 403, 200, 200, 403),
     "actors_organisationneed": (200, 200, 200, 200, 200),
     "matching_suggestion": (200, 403, 200, 200, 403),
+    # Projects
+    "projects_project": (200, 403, 200, 200, 403),
+    "projects_introduction": (200, 403, 200, 200, 403),
+    "projects_partnership": (200, 403, 200, 200, 403),
 }
 for _model, (_list, _add, _change, _history, _delete) in ADMIN_MODELS.items():
     for _page, _status in (
@@ -178,6 +203,18 @@ def world(db):
         organisation=organisation, competence=competence("fundraising")
     )
     email = Email.objects.create(to=["x@example.org"], subject="s", body_text="b")
+    # Projects: a published project with a need; a request from a third organisation to
+    # Eau Vive (its admin answers), accepted one for the partnership.
+    project = project_make(owner=organisation, by=admin)
+    third = OrganisationFactory(slug="tiers", name="Tiers")
+    third_member = MembershipFactory(organisation=third, role=Membership.Role.ADMIN).user
+    introduction = introductions.introduction_request(
+        from_organisation=third, to_organisation=organisation, by=third_member, message="Bonjour"
+    )
+    accepted = introductions.introduction_request(
+        from_organisation=other, to_organisation=third, by=outsider, message="Bonjour"
+    )
+    introductions.introduction_accept(introduction=accepted, by=third_member)
     return {
         "users": {
             "member": member,
@@ -188,7 +225,12 @@ def world(db):
         "organisation": organisation,
         "requested": requested,
         "suggestion": suggestion,
+        "project": project,
+        "introduction": introduction,
         "objects": {
+            "projects_project": project,
+            "projects_introduction": introduction,
+            "projects_partnership": accepted.partnership,
             "auth_group": Group.objects.get_or_create(name="Autre")[0],
             "account_emailaddress": admin.emailaddress_set.first(),
             "coexist_email": email,
@@ -200,6 +242,18 @@ def world(db):
             "matching_suggestion": suggestion,
         },
     }
+
+
+def project_make(*, owner, by):
+    project = services.project_create(owner=owner, by=by, data={"title": "Pompes solaires"})
+    services.need_add(
+        project=project,
+        by=by,
+        competence=competence("logistics-supply-chain"),
+        contribution_type=ContributionType.objects.get(slug="skills-sponsorship"),
+    )
+    services.project_publish(project=project, by=by)
+    return project
 
 
 def url_for(name: str, world: dict) -> str:
@@ -214,6 +268,19 @@ def url_for(name: str, world: dict) -> str:
         "actors:membership_action": [slug, world["requested"].pk, "accept"],
         "matching:dashboard": [slug],
         "matching:suggestion_action": [slug, world["suggestion"].pk, "dismiss"],
+        "projects:detail": [world["project"].slug],
+        "projects:create": [slug],
+        "projects:edit": [world["project"].slug],
+        "projects:publish": [world["project"].slug],
+        "projects:needs": [world["project"].slug],
+        "projects:need_edit": [world["project"].slug, world["project"].needs.get().pk],
+        "projects:need_action": [world["project"].slug, world["project"].needs.get().pk, "fulfil"],
+        "projects:request_introduction": ["logistique-leman"],
+        "projects:introduction": [world["introduction"].pk],
+        "projects:accept": [world["introduction"].pk],
+        "projects:decline": [world["introduction"].pk],
+        "projects:dashboard": [slug],
+        "projects:contact_consent": [slug],
         "account_confirm_email": ["not-a-key"],
         "admin:app_list": ["actors"],
         "admin:auth_user_password_change": [world["users"]["member"].pk],

@@ -98,8 +98,9 @@ def test_an_unknown_organisation_is_an_error(db):
         run("nobody")
 
 
-def test_projects_are_not_available_yet(seeker):
-    with pytest.raises(CommandError, match="projects are not available yet"):
+def test_an_unknown_project_is_an_error(seeker):
+    # Projects' own answers: tests/projects/test_suggest_partners.py
+    with pytest.raises(CommandError, match="--project: Unknown project of eau-vive: forages-2026"):
         run("eau-vive", "--project", "forages-2026")
 
 

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 DASHBOARD_QUERIES = 8
 # An organisation's public page for a visitor, uncached: the organisation, then its
 # detail (7, see tests/actors/test_directory.py) and one query for the complementary
-# organisations, whatever their number.
-PUBLIC_PAGE_QUERIES = 9
+# organisations, whatever their number, and one for its projects (projects' template tag).
+PUBLIC_PAGE_QUERIES = 10
 
 
 @pytest.fixture(autouse=True)

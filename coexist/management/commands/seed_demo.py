@@ -3,12 +3,15 @@
 import argparse
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from actors.models import OrganisationKind
 from coexist.demo import seed as demo
 
 MAX_ORGANISATIONS = 50_000
+# Each pillar's demo (its data file in coexist/demo/data/, its loader in coexist/demo/).
+PILLAR_STEPS = ("seed_projects_demo",)
 
 
 class Command(BaseCommand):
@@ -70,4 +73,9 @@ class Command(BaseCommand):
                 )
         elif not accounts:
             self.stdout.write("No demo accounts (DEBUG is off): pass --accounts to create them.")
+        if report.logins:
+            # The pillars' demo content is written by the demo accounts, through each
+            # pillar's services.
+            for step in PILLAR_STEPS:
+                call_command(step, stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Done in {report.seconds:.1f} s."))

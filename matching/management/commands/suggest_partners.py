@@ -7,7 +7,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from actors.models import Organisation
-from matching.network import rank_partners
+from matching import hooks
+from matching.network import rank_for_seeker, rank_partners
 from matching.reasons import reason_text
 from matching.selectors import SUGGESTIONS_PER_ORGANISATION
 
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--project",
             metavar="PROJECT_SLUG",
-            help="One of the organisation's projects (not available yet).",
+            help="One of the organisation's projects: rank partners for its open needs.",
         )
         parser.add_argument("--limit", type=int, default=SUGGESTIONS_PER_ORGANISATION, metavar="N")
         parser.add_argument("--json", action="store_true", dest="as_json")
@@ -32,18 +33,25 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, organisation, project, limit, as_json, language, **options):
-        if project is not None:
-            raise CommandError("--project: projects are not available yet.")
         if not 1 <= limit <= 1000:
             raise CommandError("--limit must be between 1 and 1000.")
         seeker = Organisation.objects.filter(slug=organisation).first()
         if seeker is None:
             raise CommandError(f"Unknown organisation: {organisation}")
-        partners = rank_partners(organisation_id=seeker.pk, limit=limit)
+        if project is None:
+            partners = rank_partners(organisation_id=seeker.pk, limit=limit)
+        else:
+            try:
+                profile, declined = hooks.project_seeker(
+                    organisation_slug=seeker.slug, project_slug=project
+                )
+            except LookupError as error:
+                raise CommandError(f"--project: {error}") from error
+            partners = rank_for_seeker(seeker=profile, limit=limit, exclude_ids=declined)
         if as_json:
             data = {
                 "organisation": seeker.slug,
-                "project": None,
+                "project": project,
                 "suggestions": [
                     {
                         "organisation": partner.slug,
