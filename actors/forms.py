@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import way_out_field
 from actors.languages import language_choices
 from actors.models import Competence, Organisation
 from coexist.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
@@ -120,6 +121,15 @@ class JoinRequestForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class LeaveForm(forms.Form):
+    """Leaving an organisation; its last administrator also says what becomes of it."""
+
+    def __init__(self, *args, last_admin: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if last_admin:
+            self.fields["way_out"] = way_out_field()
 
 
 class DeclineForm(forms.Form):

@@ -244,3 +244,10 @@ def memberships_export(*, user) -> list[dict]:
         .select_related("organisation")
         .order_by("created_at")
     ]
+
+
+def is_last_admin(*, organisation: Organisation, user) -> bool:
+    """Whether ``user`` is the only active administrator of ``organisation`` (for pages;
+    the services check it again under a lock)."""
+    admins = Membership.objects.admins().filter(organisation=organisation)
+    return admins.filter(user=user).exists() and not admins.exclude(user=user).exists()

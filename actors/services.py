@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.hooks import WayOut
 from accounts.selectors import user_is_facilitator
 from actors import access, bulk, emails, hooks
 from actors.access import Need
@@ -354,6 +355,40 @@ def membership_decline(*, membership: Membership, by) -> Membership:
 
 
 @transaction.atomic
+def organisations_hand_over(*, organisations, by, choice: WayOut | str) -> list[Organisation]:
+    """The way out of their last administrator (leaving, or deleting their account).
+
+    ``WayOut.HAND_OVER``: the facilitators become responsible for the organisation (it
+    is marked in the care of the CSI, join requests go to them) and it stays as it is.
+    ``WayOut.ARCHIVE``: the same, and it leaves the directory at once. The facilitators
+    are emailed either way. Only one of its administrators (or a facilitator) may."""
+    choice = WayOut(choice)
+    organisations = list(organisations)
+    for organisation in organisations:
+        access.ensure(user=by, organisation=organisation, need=Need.EDIT)
+    now = timezone.now()
+    for organisation in organisations:
+        organisation.in_csi_care_since = organisation.in_csi_care_since or now
+        fields = ["in_csi_care_since", "updated_at"]
+        if choice is WayOut.ARCHIVE:
+            organisation.status = Organisation.Status.ARCHIVED
+            fields.append("status")
+        organisation.save(update_fields=fields)
+    if organisations:
+        organisation_changed(organisation_ids=[o.pk for o in organisations])
+        emails.handed_over(organisations=organisations, archived=choice is WayOut.ARCHIVE)
+    return organisations
+
+
+def way_out_take(*, user, blockers, choice) -> None:
+    """accounts' way out (registered in apps.py): ``blockers`` are the organisations
+    ``user`` is the last admin of, as :func:`organisations_left_without_admin` found them."""
+    organisations_hand_over(
+        organisations=[o for o in blockers if isinstance(o, Organisation)], by=user, choice=choice
+    )
+
+
+@transaction.atomic
 def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
     access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     _lock_memberships([membership.organisation_id])
@@ -364,21 +399,38 @@ def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
         _ensure_keeps_an_admin(membership=membership)
     membership.role = role
     membership.save(update_fields=["role"])
+    if role == Membership.Role.ADMIN and membership.organisation.in_csi_care_since:
+        # It has an administrator again: the CSI no longer answers for it.
+        Organisation.objects.filter(pk=membership.organisation_id).update(in_csi_care_since=None)
+        membership.organisation.in_csi_care_since = None
     _memberships_changed()
     return membership
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, by) -> Membership:
-    """Remove a member (an admin or facilitator) or leave (the member themself)."""
-    if membership.user_id != by.pk:
+def membership_end(*, membership: Membership, by, way_out: WayOut | str = "") -> Membership:
+    """Remove a member (an admin or facilitator) or leave (the member themself).
+
+    The last administrator may leave only with a ``way_out`` for the organisation
+    (:func:`organisations_hand_over`); nobody can remove them."""
+    leaving = membership.user_id == by.pk
+    if not leaving:
         access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     _lock_memberships([membership.organisation_id])
     membership.refresh_from_db()
     if membership.status != Membership.Status.ACTIVE:
         return membership
     if membership.role == Membership.Role.ADMIN:
-        _ensure_keeps_an_admin(membership=membership)
+        if (
+            leaving
+            and way_out
+            and organisations_left_without_admin(
+                user=membership.user, organisation_ids=[membership.organisation_id]
+            )
+        ):
+            organisations_hand_over(organisations=[membership.organisation], by=by, choice=way_out)
+        else:
+            _ensure_keeps_an_admin(membership=membership)
     membership.status = Membership.Status.LEFT
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_at"])

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from actors import access, selectors, services
 from actors.access import Need
 from actors.filters import OrganisationFilter
-from actors.forms import JoinRequestForm, OrganisationForm
+from actors.forms import JoinRequestForm, LeaveForm, OrganisationForm
 from actors.models import Membership, Organisation
 from coexist.cache import Scope, page_cache, versions
 from coexist.forms import posted
@@ -232,16 +232,40 @@ def membership_action(request: HttpRequest, slug: str, pk: int, action: str) -> 
 
 
 @login_required
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    """Leave an organisation, after a page that says what it means; its last administrator
+    chooses there what becomes of it (hand it to the CSI team, or have it archived)."""
     organisation = get_object_or_404(Organisation, slug=slug)
     membership = get_object_or_404(
         Membership, organisation=organisation, user=request.user, status=Membership.Status.ACTIVE
     )
-    try:
-        services.membership_end(membership=membership, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(organisation)
-    messages.success(request, _("You left %(name)s.") % {"name": organisation.name})
-    return redirect("accounts:profile")
+    last_admin = selectors.is_last_admin(organisation=organisation, user=request.user)
+    form = LeaveForm(*posted(request, files=False), last_admin=last_admin)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(
+                membership=membership,
+                by=request.user,
+                way_out=form.cleaned_data.get("way_out", ""),
+            )
+        except ValidationError as error:
+            # It became the last admin since the page was shown: ask for the way out.
+            form = LeaveForm(request.POST, last_admin=True)
+            form.is_valid()
+            form.add_error(None, error)
+            last_admin = True
+        else:
+            messages.success(request, _("You left %(name)s.") % {"name": organisation.name})
+            return redirect("accounts:profile")
+    return render(
+        request,
+        "actors/leave.html",
+        {
+            "organisation": organisation,
+            "leaving": [organisation],
+            "form": form,
+            "last_admin": last_admin,
+        },
+    )

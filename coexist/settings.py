@@ -379,6 +379,14 @@ LEGAL_HOST_NAME = env_str("LEGAL_HOST_NAME")
 LEGAL_HOST_ADDRESS = env_str("LEGAL_HOST_ADDRESS")
 LEGAL_HOST_PHONE = env_str("LEGAL_HOST_PHONE")
 
+# How to reach the CSI team (the contact page, linked from the footer and every "contact us").
+CSI_CONTACT_EMAIL = env_str("CSI_CONTACT_EMAIL")
+CSI_CONTACT_PHONE = env_str("CSI_CONTACT_PHONE")
+CSI_CONTACT_ADDRESS = env_str(
+    "CSI_CONTACT_ADDRESS",
+    "Cité de la Solidarité Internationale, 13 avenue Émile Zola, 74100 Annemasse, France",
+)
+
 # Paths of the site.
 ORGANISATIONS_PER_PAGE = 20
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("mentions-legales/", views.legal_notice, name="legal_notice"),
+    path("contact/", views.contact, name="contact"),
     path("confidentialite/", views.privacy, name="privacy"),
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("annuaire/", include("matching.urls")),
