@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -111,6 +113,28 @@ class OrganisationForm(forms.ModelForm):
         if self.instance.pk:
             existing = {n.competence_id: n.description for n in self.instance.needs.all()}
         needs = {c: existing.get(c.pk, "") for c in self.cleaned_data.get("needs") or []}
+        return data, m2m, needs
+
+
+class OrganisationCreateForm(OrganisationForm):
+    """The profile of a new organisation, with the form's one-time token (sent twice, it
+    creates one organisation) and, when its name is close to another's, "it is not one
+    of these"."""
+
+    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    not_a_duplicate = forms.BooleanField(
+        label=_("My organisation is none of these: create it"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["submission"] = uuid.uuid4()
+
+    def split(self) -> tuple[dict, dict, dict]:
+        data, m2m, needs = super().split()
+        data.pop("submission", None)
+        data.pop("not_a_duplicate", None)
         return data, m2m, needs
 
 

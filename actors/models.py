@@ -229,6 +229,9 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The one-time token of the form that created it: the same form sent twice (back, then
+    # submit again) finds this organisation instead of creating a second one.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     # Search: a normalised text (lower case, no accents) used everywhere, and

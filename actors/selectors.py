@@ -1,7 +1,9 @@
 """Reads on the directory, shaped for the pages that show them."""
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
@@ -10,6 +12,7 @@ from django.http import QueryDict
 from accounts.selectors import user_is_facilitator
 from actors import access
 from actors.models import Competence, Membership, Organisation, OrganisationNeed
+from analysis import normalise
 
 
 def organisation_admin_recipients(*, organisation: Organisation) -> list[tuple[str, str]]:
@@ -251,3 +254,32 @@ def is_last_admin(*, organisation: Organisation, user) -> bool:
     the services check it again under a lock)."""
     admins = Membership.objects.admins().filter(organisation=organisation)
     return admins.filter(user=user).exists() and not admins.exclude(user=user).exists()
+
+
+# Names this close (difflib's ratio, on names without case, accents and punctuation) are
+# probably the same organisation typed again: "is it one of these?" before creating.
+SIMILAR_NAME_RATIO = 0.85
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", normalise(name)).split())
+
+
+def organisations_named_like(*, name: str, limit: int = 5) -> list[Organisation]:
+    """Published organisations whose name is the same or very close to ``name`` (only
+    published ones: the names of others' pending organisations stay private)."""
+    key = _name_key(name)
+    if not key:
+        return []
+    scored = []
+    for pk, sort_name in Organisation.objects.published().values_list("pk", "sort_name"):
+        other = _name_key(sort_name)
+        matcher = SequenceMatcher(None, key, other)
+        if matcher.real_quick_ratio() < SIMILAR_NAME_RATIO:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= SIMILAR_NAME_RATIO:
+            scored.append((-ratio, pk))
+    ids = [pk for _ratio, pk in sorted(scored)[:limit]]
+    found = Organisation.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]

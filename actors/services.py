@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -76,16 +76,49 @@ def organisations_upsert(*, records, by, status: str) -> tuple[list, list[int]]:
     return plan.outcomes, ids
 
 
+class AlreadySubmitted(Exception):
+    """This creation form was already sent: ``organisation`` is what it created."""
+
+    def __init__(self, organisation: Organisation):
+        self.organisation = organisation
+        super().__init__(organisation.slug)
+
+
+def _submitted(*, submission, by) -> Organisation | None:
+    existing = Organisation.objects.filter(submission=submission).first()
+    if existing is None:
+        return None
+    if not Membership.objects.filter(organisation=existing, user=by).exists():
+        raise ValidationError(_("This form was already sent. Open the page again to start over."))
+    return existing
+
+
 @transaction.atomic
-def organisation_create(*, by, data: dict, m2m: dict, needs: dict | None = None) -> Organisation:
-    """A member creates an organisation: it waits for review and the creator becomes its admin."""
+def organisation_create(
+    *, by, data: dict, m2m: dict, needs: dict | None = None, submission=None
+) -> Organisation:
+    """A member creates an organisation: it waits for review and the creator becomes its admin.
+
+    ``submission`` is the one-time token of the form: sent again (back, then submit; or a
+    double click), it raises :class:`AlreadySubmitted` with the organisation it created,
+    writing nothing and emailing nobody, even when both arrive at once (unique column)."""
+    if submission is not None and (existing := _submitted(submission=submission, by=by)):
+        raise AlreadySubmitted(existing)
     organisation = Organisation(**data)
     organisation.slug = unique_slug(organisation.name)
     organisation.status = Organisation.Status.PENDING
+    organisation.submission = submission
     if isinstance(data.get("logo"), UploadedFile):
         organisation.logo.name = logo_filename(organisation=organisation, upload=data["logo"])
-    organisation.full_clean()
-    organisation.save()
+    organisation.full_clean(exclude=["submission"])
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError:
+        # The same form, sent at the same time, was written first.
+        if submission is None or not (existing := _submitted(submission=submission, by=by)):
+            raise
+        raise AlreadySubmitted(existing) from None
     for field, values in m2m.items():
         getattr(organisation, field).set(values)
     needs_set(organisation=organisation, needs=needs or {})

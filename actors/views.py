@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from actors import access, selectors, services
 from actors.access import Need
 from actors.filters import OrganisationFilter
-from actors.forms import JoinRequestForm, LeaveForm, OrganisationForm
+from actors.forms import JoinRequestForm, LeaveForm, OrganisationCreateForm, OrganisationForm
 from actors.models import Membership, Organisation
 from coexist.cache import Scope, page_cache, versions
 from coexist.forms import posted
@@ -86,26 +86,41 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(*posted(request))
+    form = OrganisationCreateForm(*posted(request))
+    similar = []
     if request.method == "POST" and form.is_valid():
-        data, m2m, needs = form.split()
-        try:
-            organisation = services.organisation_create(
-                by=request.user, data=data, m2m=m2m, needs=needs
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you! %(name)s is waiting for review by the CSI team; "
-                    "you will receive an email once it is published."
+        if not form.cleaned_data["not_a_duplicate"]:
+            similar = selectors.organisations_named_like(name=form.cleaned_data["name"])
+        if not similar:
+            data, m2m, needs = form.split()
+            try:
+                organisation = services.organisation_create(
+                    by=request.user,
+                    data=data,
+                    m2m=m2m,
+                    needs=needs,
+                    submission=form.cleaned_data["submission"],
                 )
-                % {"name": organisation.name},
-            )
-            return redirect(organisation)
-    return render(request, "actors/form.html", {"form": form, "creating": True})
+            except services.AlreadySubmitted as replay:
+                messages.info(
+                    request,
+                    _("This form was already sent: %(name)s exists, nothing was created twice.")
+                    % {"name": replay.organisation.name},
+                )
+                return redirect(replay.organisation)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! %(name)s is waiting for review by the CSI team; "
+                        "you will receive an email once it is published."
+                    )
+                    % {"name": organisation.name},
+                )
+                return redirect(organisation)
+    return render(request, "actors/form.html", {"form": form, "creating": True, "similar": similar})
 
 
 def _editable(request: HttpRequest, slug: str) -> Organisation:
