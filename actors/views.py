@@ -30,9 +30,11 @@ DIRECTORY_PARAMS = frozenset({*OrganisationFilter.base_filters, "sort", "page"})
 def directory(request: HttpRequest) -> HttpResponse:
     """The public directory: filters, search, sort and pagination, all in the query string."""
     filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.published())
-    sort = request.GET.get("sort", "")
-    if sort not in SORTS:
-        sort = "relevance" if request.GET.get("q") else "name"
+    # No sort chosen (the menu's first option): relevance for a search, else the name.
+    sort_chosen = request.GET.get("sort", "")
+    if sort_chosen not in SORTS:
+        sort_chosen = ""
+    sort = sort_chosen or ("relevance" if request.GET.get("q", "").strip() else "name")
     page_number = selectors.page_number(request.GET.get("page"))
     key = selectors.directory_cache_key(
         version=versions(Scope.DIRECTORY),
@@ -51,6 +53,7 @@ def directory(request: HttpRequest) -> HttpResponse:
             {
                 "filter": filterset,
                 "sort": sort,
+                "sort_chosen": sort_chosen,
                 "page": page,
                 "query": selectors.query_without_page(request.GET, params=DIRECTORY_PARAMS),
                 "searching": bool(request.GET.get("q")),
