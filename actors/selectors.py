@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 
 from accounts.selectors import user_is_facilitator
 from actors import access
@@ -109,6 +110,33 @@ def query_without_page(query: QueryDict, *, params: frozenset[str]) -> str:
         if key in params and key != "page":
             copy.setlist(key, query.getlist(key))
     return copy.urlencode()
+
+
+def directory_back_query(query: QueryDict, *, params: frozenset[str], page: int) -> str:
+    """The directory's own query (known parameters, with the page), for its cards' links:
+    the organisation's "back to the directory" returns there."""
+    kept = query_without_page(query, params=params)
+    if page > 1:
+        kept = f"{kept}&page={page}" if kept else f"page={page}"
+    return kept
+
+
+def directory_back_url(raw: str, *, params: frozenset[str]) -> str:
+    """The directory's address for a ``back`` value of an organisation's page: only the
+    directory's own parameters are kept and the path is ours, so it can lead nowhere
+    else (never an open redirect, never an injected parameter)."""
+    url = reverse("actors:directory")
+    if not raw or len(raw) > 1000:
+        return url
+    parsed = QueryDict(raw)
+    kept = QueryDict(mutable=True)
+    for key in parsed:
+        if key in params:
+            values = [v[:200] for v in parsed.getlist(key)[:10] if "\x00" not in v]
+            if values:
+                kept.setlist(key, values)
+    encoded = kept.urlencode()
+    return f"{url}?{encoded}" if encoded else url
 
 
 def directory_cache_key(

@@ -56,6 +56,9 @@ def directory(request: HttpRequest) -> HttpResponse:
                 "sort_chosen": sort_chosen,
                 "page": page,
                 "query": selectors.query_without_page(request.GET, params=DIRECTORY_PARAMS),
+                "back_query": selectors.directory_back_query(
+                    request.GET, params=DIRECTORY_PARAMS, page=page.number
+                ),
                 "searching": bool(request.GET.get("q")),
             },
         )
@@ -63,7 +66,9 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "actors/directory.html", {"body_html": body_html})
 
 
-@page_cache(scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS), per_user=True)
+@page_cache(
+    params=("back",), scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS), per_user=True
+)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for(user=request.user, slug=slug, need=Need.VIEW)
     key = f"org:{organisation.pk}:{versions(Scope.DIRECTORY)}:{get_language()}"
@@ -75,6 +80,10 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organisation": organisation,
         "body_html": body_html,
+        # "Back to the directory" returns to the search it came from (?back=…).
+        "directory_url": selectors.directory_back_url(
+            request.GET.get("back", ""), params=DIRECTORY_PARAMS
+        ),
     }
     if request.user.is_authenticated:
         context.update(
