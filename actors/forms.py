@@ -6,16 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from accounts.forms import way_out_field
 from actors.languages import language_choices
 from actors.models import Competence, Organisation
-from coexist.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+from coexist.forms import ChecklistWidget, SafeModelChoiceField, SafeModelMultipleChoiceField
 
 
-def languages_field() -> forms.MultipleChoiceField:
+def languages_field(*, widget=None) -> forms.MultipleChoiceField:
     """Working languages, chosen among the ISO 639-1 codes (the site's and the admin's)."""
     return forms.MultipleChoiceField(
         label=_("Working languages"),
         choices=language_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=widget or forms.SelectMultiple(attrs={"size": 6}),
     )
 
 
@@ -30,7 +30,7 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    languages = languages_field()
+    languages = languages_field(widget=ChecklistWidget)
 
     class Meta:
         model = Organisation
@@ -70,6 +70,7 @@ class OrganisationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 8}),
             "needs_description": forms.Textarea(attrs={"rows": 4}),
             "territories": forms.CheckboxSelectMultiple,
+            "intervention_countries": ChecklistWidget,
             "sdgs": forms.CheckboxSelectMultiple,
             "offers": forms.CheckboxSelectMultiple,
             "contributions_offered": forms.CheckboxSelectMultiple,

@@ -60,6 +60,12 @@ def directory(request: HttpRequest) -> HttpResponse:
                     request.GET, params=DIRECTORY_PARAMS, page=page.number
                 ),
                 "searching": bool(request.GET.get("q")),
+                # Open the folded filters when some are set (small screens fold them).
+                "filters_active": sum(
+                    1
+                    for name in OrganisationFilter.base_filters
+                    if any(value.strip() for value in request.GET.getlist(name))
+                ),
             },
         )
         cache.set(key, body_html, timeout=600)
