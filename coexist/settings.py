@@ -186,7 +186,8 @@ else:
 # Redis restart, one query less on every signed-in request).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
+# With a host named: kombu warns "No hostname was supplied" for a bare memory://.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://localhost/")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL and not TESTING)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_SERIALIZER = "json"
@@ -260,7 +261,11 @@ if TESTING:
 # Internationalisation: French first, English too.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ first (makemessages writes there); locale_allauth/ puts allauth's English title
+# case ("Sign In", "Sign Up") into the site's sentence case ("Sign in"), by hand.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
+# English dates without "p.m." (a sentence's full stop made it "p.m.."): coexist/formats.
+FORMAT_MODULE_PATH = ["coexist.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -370,7 +375,12 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Django's own console handler on "django" would print each warning a second
+        # time beside the root's (a 404 logged twice): one handler, the root's.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
 
 # The legal notice (French law, LCEN art. 6): publication director and host.

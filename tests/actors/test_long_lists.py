@@ -26,7 +26,8 @@ def _english(client):
 
 def checklist(html: str, name: str) -> str:
     match = re.search(
-        rf'<fieldset[^>]*>\s*<legend>[^<]*</legend>(?:(?!</fieldset>).)*?<div class="checklist" data-checklist[^>]*>(?:(?!</fieldset>).)*name="{name}"',
+        rf"<fieldset[^>]*>\s*<legend>[^<]*</legend>(?:(?!</fieldset>).)*?"
+        rf'<div class="checklist" data-checklist[^>]*>(?:(?!</fieldset>).)*name="{name}"',
         html,
         re.S,
     )
@@ -82,7 +83,8 @@ def test_the_filters_fold_away_unless_some_are_set(client):
 def test_the_filters_stand_open_on_wide_screens_by_css():
     css = (STATIC / "css" / "coexist.css").read_text()
     rule = re.search(
-        r"@media \(min-width: 50rem\) \{\s*\.filters-fold > summary \{ display: none; \}\s*\.filters-fold::details-content \{ content-visibility: visible;",
+        r"@media \(min-width: 50rem\) \{\s*\.filters-fold > summary \{ display: none; \}\s*"
+        r"\.filters-fold::details-content \{ content-visibility: visible;",
         css,
     )
     assert rule
