@@ -79,3 +79,10 @@ def test_a_warning_of_django_is_printed_once():
     # Django's default "console" handler on "django" is gone: only the root prints.
     assert logging.getLogger("django").handlers == []
     assert len(logging.getLogger().handlers) >= 1
+
+
+def test_a_checkbox_and_its_label_never_split_across_two_columns():
+    css = (STATIC / "css" / "coexist.css").read_text()
+    assert re.search(
+        r"\.checkbox-columns li, \.checkbox-columns div > div \{ break-inside: avoid; \}", css
+    )
