@@ -5,7 +5,35 @@ from django import forms
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
 
+from accounts.hooks import WayOut
 from accounts.models import User
+
+
+def way_out_field() -> forms.ChoiceField:
+    """What the last administrator does with an organisation when leaving (radio buttons,
+    each saying its consequence)."""
+    return forms.ChoiceField(
+        label=_("What becomes of it"),
+        widget=forms.RadioSelect,
+        choices=[
+            (
+                WayOut.HAND_OVER.value,
+                _(
+                    "Hand it to the CSI team: the facilitators become responsible for it "
+                    "(requests to join go to them) and it stays in the directory as it is, "
+                    "until they appoint a new administrator."
+                ),
+            ),
+            (
+                WayOut.ARCHIVE.value,
+                _(
+                    "Ask for its archiving: it leaves the directory at once and the CSI "
+                    "team keeps it; they can publish it again if someone takes it over."
+                ),
+            ),
+        ],
+        error_messages={"required": _("Choose what becomes of the organisation.")},
+    )
 
 
 class ProfileForm(forms.ModelForm):
@@ -21,9 +49,12 @@ class DeleteAccountForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, orphaned=(), **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if orphaned:
+            # Asked first, so that the consequence is read before the email is typed.
+            self.fields = {"way_out": way_out_field(), **self.fields}
 
     def clean_confirm(self):
         value = self.cleaned_data["confirm"].strip().lower()

@@ -63,3 +63,14 @@ def _emails_of(*, user) -> list[dict]:
         }
         for email in Email.objects.filter(people=user).order_by("created_at", "pk")
     ]
+
+
+def account_deletion_blockers(*, user) -> list:
+    """What deleting ``user``'s account would leave without an administrator (the
+    organisations of which they are the last admin), read for the deletion page."""
+    from django.db import transaction
+
+    from accounts import hooks
+
+    with transaction.atomic():
+        return hooks.deletion_blockers(user=user)

@@ -135,16 +135,20 @@ class LastAdminError(Exception):
 
 
 @transaction.atomic
-def user_delete(*, user, force: bool = False) -> list:
+def user_delete(*, user, force: bool = False, way_out: hooks.WayOut | str = "") -> list:
     """Delete an account and the personal data held with it.
 
     Memberships go; organisations and their content stay. Every stored email to or
     about the person goes too. Refused while the user is the last administrator of an
     organisation, which would otherwise be left without anyone able to edit it, unless
-    ``force`` (the retention job): the orphaned organisations are then returned.
+    the user chose a ``way_out`` for those organisations (hand them to the facilitators,
+    or archive them: :class:`accounts.hooks.WayOut`), or ``force`` (the retention job):
+    the orphaned organisations are then returned.
     """
     orphaned = hooks.deletion_blockers(user=user)
-    if orphaned and not force:
+    if orphaned and way_out:
+        hooks.way_out_take(user=user, blockers=orphaned, choice=hooks.WayOut(way_out))
+    elif orphaned and not force:
         raise LastAdminError(orphaned)
     emails_purge(user=user)
     user.delete()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from accounts import services
 from accounts.forms import DeleteAccountForm, ProfileForm
-from accounts.selectors import user_data_export
+from accounts.selectors import account_deletion_blockers, user_data_export
 from coexist.forms import posted
 from coexist.i18n import set_language_cookie
 
@@ -53,25 +53,30 @@ def data_export(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(*posted(request, files=False), user=request.user)
+    orphaned = account_deletion_blockers(user=request.user)
+    form = DeleteAccountForm(*posted(request, files=False), user=request.user, orphaned=orphaned)
     if request.method == "POST" and form.is_valid():
         user = request.user
         try:
-            services.user_delete(user=user)
+            services.user_delete(user=user, way_out=form.cleaned_data.get("way_out", ""))
         except services.LastAdminError as error:
+            # It became the last admin of an organisation since the page was shown.
             form.add_error(
                 None,
                 _(
-                    "You are the last administrator of %(names)s: appoint another "
-                    "administrator (or leave it to the CSI team) before deleting your account."
+                    "You are now the last administrator of %(names)s: choose what becomes "
+                    "of it, then confirm again."
                 )
                 % {"names": ", ".join(o.name for o in error.organisations)},
             )
+            orphaned = error.organisations
+            form = DeleteAccountForm(request.POST, user=user, orphaned=orphaned)
+            form.is_valid()
         else:
             logout(request)
             messages.success(request, _("Your account and personal data were deleted."))
             return redirect("home")
-    return render(request, "accounts/delete.html", {"form": form})
+    return render(request, "accounts/delete.html", {"form": form, "orphaned": orphaned})
 
 
 def signup(request: HttpRequest, *args, **kwargs) -> HttpResponse:

@@ -2,12 +2,16 @@
 
 from functools import partial
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.formats import date_format
+from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -124,17 +128,27 @@ def _run(request, queryset, service, done_message, **kwargs) -> None:
 class OrganisationAdmin(CoexistModelAdmin):
     form = OrganisationAdminForm
     list_display = ("name", "kind", "status", "verified", "city", "created_at")
-    list_filter = ("status", "verified", "kind", "territories", "created_at")
+    list_filter = (
+        "status",
+        "verified",
+        ("in_csi_care_since", admin.EmptyFieldListFilter),
+        "kind",
+        "territories",
+        "created_at",
+    )
     search_fields = ("name", "slug", "pitch", "city", "email")
     date_hierarchy = "created_at"
     list_select_related = ("kind",)
     list_per_page = 50
     prepopulated_fields = {"slug": ("name",)}
-    filter_horizontal = M2M_COLUMNS
+    # Checkboxes, not Django's two-box filter_horizontal widget: that one is built by a
+    # script, unusable without it, and its search icons carry prohibited ARIA (axe-core).
+    M2M_FIELDS = M2M_COLUMNS
     readonly_fields = (
         "status",
         "verified",
         "decline_reason",
+        "in_csi_care_since",
         "created_at",
         "updated_at",
         "published_at",
@@ -157,6 +171,7 @@ class OrganisationAdmin(CoexistModelAdmin):
                     "status",
                     "verified",
                     "decline_reason",
+                    "in_csi_care_since",
                     "created_at",
                     "updated_at",
                     "published_at",
@@ -175,12 +190,17 @@ class OrganisationAdmin(CoexistModelAdmin):
             return
         data = {}
         for name in form.changed_data:
-            if name in form.base_fields and name not in self.filter_horizontal:
+            if name in form.base_fields and name not in self.M2M_FIELDS:
                 value = form.cleaned_data[name]
                 data[name] = "" if value is False else value  # "Clear" ticked on the logo
         services.organisation_update(
             organisation=Organisation.objects.get(pk=obj.pk), by=request.user, data=data, m2m={}
         )
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name in self.M2M_FIELDS:
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_formset(self, request, form, formset, change):
         """The needs inline goes through the needs' services (memberships are read-only)."""
@@ -284,11 +304,20 @@ class OrganisationAdmin(CoexistModelAdmin):
 
 @admin.register(PendingOrganisation)
 class ReviewQueueAdmin(OrganisationAdmin):
-    list_display = ("name", "kind", "city", "created_at", "pitch")
+    # Readable at 1280 px: the name, a pitch cut at a word, the kind and a short date.
+    list_display = ("name", "short_pitch", "kind", "submitted")
     list_filter = ("kind", "territories")
     date_hierarchy = None
     ordering = ("created_at",)
     change_list_template = None
+
+    @admin.display(description=_("pitch"))
+    def short_pitch(self, obj):
+        return Truncator(obj.pitch).chars(90)
+
+    @admin.display(description=_("sent on"), ordering="created_at")
+    def submitted(self, obj):
+        return date_format(localtime(obj.created_at), "SHORT_DATE_FORMAT")
 
     def get_urls(self):
         # Import and export belong to the full list, not to the review queue.

@@ -13,4 +13,6 @@ class ActorsConfig(AppConfig):
         # An account that is an organisation's last admin cannot be deleted (but by the
         # retention job, which tells the facilitators); memberships are part of its data.
         hooks.register_deletion_guard(services.organisations_left_without_admin)
+        # ... unless they hand those organisations to the facilitators or archive them.
+        hooks.register_way_out(services.way_out_take)
         hooks.register_data_export("memberships", selectors.memberships_export)

@@ -108,3 +108,24 @@ def identity_changed(*, organisation, changes, by, was_verified: bool) -> None:
         },
         about=[by],
     )
+
+
+def handed_over(*, organisations, archived: bool) -> None:
+    """Tell the facilitators that the last administrator of organisations left and handed
+    them to the CSI. It names nobody: the person may be deleting their account."""
+    _queue_by_language(
+        _facilitators(),
+        template="actors/emails/handed_over",
+        context={
+            "archived": archived,
+            "organisations": [
+                {
+                    "name": organisation.name,
+                    "url": absolute_url(
+                        reverse("admin:actors_organisation_change", args=[organisation.pk])
+                    ),
+                }
+                for organisation in organisations
+            ],
+        },
+    )

@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.fields import ChoiceField
@@ -9,6 +10,7 @@ from django_filters.fields import ChoiceField
 from actors import taxonomy_cache
 from actors.models import Organisation
 from actors.search import apply_search
+from coexist.forms import ChecklistWidget
 
 
 class AnyValueChoiceField(ChoiceField):
@@ -22,6 +24,17 @@ class AnyValueChoiceField(ChoiceField):
 
 class LenientChoiceFilter(django_filters.ChoiceFilter):
     field_class = AnyValueChoiceField
+
+
+class AnyValuesMultipleChoiceField(django_filters.fields.MultipleChoiceField):
+    """Several values, any of them accepted (as :class:`AnyValueChoiceField`)."""
+
+    def valid_value(self, value) -> bool:
+        return True
+
+
+class CountriesFilter(django_filters.MultipleChoiceFilter):
+    field_class = AnyValuesMultipleChoiceField
 
 
 class TermFilter(LenientChoiceFilter):
@@ -58,11 +71,11 @@ class OrganisationFilter(django_filters.FilterSet):
     seeks = TermFilter(
         label=_("Contribution sought"), taxonomy="contributions", lookup="contributions_sought"
     )
-    country = LenientChoiceFilter(
-        label=_("Country of intervention"),
+    country = CountriesFilter(
+        label=_("Countries of intervention"),
         choices=lambda: list(countries),
         method="filter_country",
-        empty_label=_("Any"),
+        widget=ChecklistWidget,
     )
     verified = django_filters.BooleanFilter(
         label=_("Verified by the CSI only"),
@@ -89,7 +102,10 @@ class OrganisationFilter(django_filters.FilterSet):
             if isinstance(filter_, TermFilter):
                 known = value in taxonomy_cache.by_slug(filter_.taxonomy)
             elif name == "country":
-                known = value in countries
+                for code in value:
+                    if code not in countries:
+                        unknown.append((str(filter_.label), str(code)[:60]))
+                continue
             else:
                 continue
             if not known:
@@ -101,10 +117,15 @@ class OrganisationFilter(django_filters.FilterSet):
         return queryset
 
     def filter_country(self, queryset, name, value):
-        # Codes are stored as "BF,SN": two letters each, so a substring match is exact.
-        if value not in countries:
-            return queryset.none()
-        return queryset.filter(intervention_countries__contains=value)
+        """Any of the countries. Codes are stored as "BF,SN": two letters each, so a
+        substring match is exact."""
+        known = [code for code in value if code in countries][:50]
+        if not known:
+            return queryset.none() if value else queryset
+        either = Q()
+        for code in known:
+            either |= Q(intervention_countries__contains=code)
+        return queryset.filter(either)
 
     def filter_verified(self, queryset, name, value):
         return queryset.filter(verified=True) if value else queryset

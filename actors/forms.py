@@ -1,3 +1,5 @@
+import uuid
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,18 +12,19 @@ from actors.directory_format import (
     WHERE,
     group_fields,
 )
+from accounts.forms import way_out_field
 from actors.languages import language_choices
 from actors.models import Competence, Organisation
-from coexist.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+from coexist.forms import ChecklistWidget, SafeModelChoiceField, SafeModelMultipleChoiceField
 
 
-def languages_field() -> forms.MultipleChoiceField:
+def languages_field(*, widget=None) -> forms.MultipleChoiceField:
     """Working languages, chosen among the ISO 639-1 codes (the site's and the admin's)."""
     return forms.MultipleChoiceField(
         label=_("Working languages"),
         choices=language_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=widget or forms.SelectMultiple(attrs={"size": 6}),
     )
 
 
@@ -36,7 +39,7 @@ class OrganisationForm(forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    languages = languages_field()
+    languages = languages_field(widget=ChecklistWidget)
 
     class Meta:
         model = Organisation
@@ -60,6 +63,7 @@ class OrganisationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 8}),
             "needs_description": forms.Textarea(attrs={"rows": 4}),
             **dict.fromkeys(M2M_COLUMNS, forms.CheckboxSelectMultiple),
+            "intervention_countries": ChecklistWidget,
             "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
 
@@ -97,6 +101,28 @@ class OrganisationForm(forms.ModelForm):
         return data, m2m, needs
 
 
+class OrganisationCreateForm(OrganisationForm):
+    """The profile of a new organisation, with the form's one-time token (sent twice, it
+    creates one organisation) and, when its name is close to another's, "it is not one
+    of these"."""
+
+    submission = forms.UUIDField(required=False, widget=forms.HiddenInput)
+    not_a_duplicate = forms.BooleanField(
+        label=_("My organisation is none of these: create it"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["submission"] = uuid.uuid4()
+
+    def split(self) -> tuple[dict, dict, dict]:
+        data, m2m, needs = super().split()
+        data.pop("submission", None)
+        data.pop("not_a_duplicate", None)
+        return data, m2m, needs
+
+
 class JoinRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Message to the organisation's administrators (optional)"),
@@ -104,6 +130,15 @@ class JoinRequestForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class LeaveForm(forms.Form):
+    """Leaving an organisation; its last administrator also says what becomes of it."""
+
+    def __init__(self, *args, last_admin: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if last_admin:
+            self.fields["way_out"] = way_out_field()
 
 
 class DeclineForm(forms.Form):

@@ -218,8 +218,20 @@ class Organisation(models.Model):
         _("verified"), default=False, help_text=_("Checked by a CSI facilitator.")
     )
     decline_reason = models.TextField(_("reason for declining"), blank=True)
+    # Set when its last administrator left (or deleted their account) and handed it to the
+    # CSI: the facilitators are then responsible for it (join requests go to them) until
+    # they appoint an administrator again.
+    in_csi_care_since = models.DateTimeField(
+        _("in the care of the CSI since"),
+        null=True,
+        blank=True,
+        help_text=_("Its last administrator handed it to the CSI team."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The one-time token of the form that created it: the same form sent twice (back, then
+    # submit again) finds this organisation instead of creating a second one.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     # Search: a normalised text (lower case, no accents) used everywhere, and
@@ -243,6 +255,7 @@ class Organisation(models.Model):
             models.Index(fields=["status", "-created_at", "-id"], name="org_status_newest"),
             models.Index(fields=["status", "kind"], name="org_status_kind"),
             models.Index(fields=["status", "verified"], name="org_status_verified"),
+            models.Index(fields=["in_csi_care_since"], name="org_in_csi_care"),
         ]
 
     def __str__(self) -> str:

@@ -7,12 +7,15 @@ SQLite (the embedded default): the organisation's text goes through CoExist's
 analyser (:mod:`analysis`: accents, elisions, stop words, Snowball stems in the
 text's language) into ``search_terms``, and every word of the query must be one
 of those terms, as a whole word: "eau" finds "l'eau" and "eaux", not "réseau" or
-"bureau". Not ranked.
+"bureau". Ranked too: each query word counts three when a word of the name starts
+with its stem, plus one per word of the organisation's text starting with it (at most
+five), so "eau" puts "Eau Vive" before a profile that says it once.
 """
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db.models import F, Q, QuerySet
+from django.db.models import ExpressionWrapper, F, IntegerField, Q, QuerySet, Value
+from django.db.models.functions import Concat, Least, Length, Replace
 
 from actors.directory_format import FIELDS
 from analysis import analyse, normalise, query_words
@@ -110,10 +113,29 @@ def apply_search(queryset: QuerySet, query: str) -> tuple[QuerySet, bool]:
             rank=SearchRank(F("search_vector"), search_query)
         )
         return ranked, True
-    condition = Q()
+    condition, rank = Q(), Value(0)
     for stems in query_words(query):  # every word, as a whole word, in either language
         either = Q()
         for term in stems:
             either |= Q(search_terms__contains=f" {term} ")
         condition &= either
-    return queryset.filter(condition), False
+        stem = min(stems, key=len)
+        rank = rank + 3 * Least(_word_starts(F("sort_name"), stem), Value(1))
+        rank = rank + Least(_word_starts(F("search_text"), stem), Value(5))
+    if not condition:
+        return queryset, False
+    ranked = queryset.filter(condition).annotate(
+        rank=ExpressionWrapper(rank, output_field=IntegerField())
+    )
+    return ranked, True
+
+
+def _word_starts(text, stem: str):
+    """How many words of ``text`` (normalised) start with ``stem``, in SQL (SQLite too):
+    the length the text loses when every " stem" is taken out, over that length."""
+    padded = Concat(Value(" "), text)
+    needle = f" {stem}"
+    return ExpressionWrapper(
+        (Length(padded) - Length(Replace(padded, Value(needle), Value("")))) / len(needle),
+        output_field=IntegerField(),
+    )

@@ -1,15 +1,19 @@
 """Reads on the directory, shaped for the pages that show them."""
 
 import hashlib
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
+from django.urls import reverse
 
 from accounts.selectors import user_is_facilitator
 from actors import access
 from actors.models import Competence, Membership, Organisation, OrganisationNeed
+from analysis import normalise
 
 
 def organisation_admin_recipients(*, organisation: Organisation) -> list[tuple[str, str]]:
@@ -106,6 +110,33 @@ def query_without_page(query: QueryDict, *, params: frozenset[str]) -> str:
         if key in params and key != "page":
             copy.setlist(key, query.getlist(key))
     return copy.urlencode()
+
+
+def directory_back_query(query: QueryDict, *, params: frozenset[str], page: int) -> str:
+    """The directory's own query (known parameters, with the page), for its cards' links:
+    the organisation's "back to the directory" returns there."""
+    kept = query_without_page(query, params=params)
+    if page > 1:
+        kept = f"{kept}&page={page}" if kept else f"page={page}"
+    return kept
+
+
+def directory_back_url(raw: str, *, params: frozenset[str]) -> str:
+    """The directory's address for a ``back`` value of an organisation's page: only the
+    directory's own parameters are kept and the path is ours, so it can lead nowhere
+    else (never an open redirect, never an injected parameter)."""
+    url = reverse("actors:directory")
+    if not raw or len(raw) > 1000:
+        return url
+    parsed = QueryDict(raw)
+    kept = QueryDict(mutable=True)
+    for key in parsed:
+        if key in params:
+            values = [v[:200] for v in parsed.getlist(key)[:10] if "\x00" not in v]
+            if values:
+                kept.setlist(key, values)
+    encoded = kept.urlencode()
+    return f"{url}?{encoded}" if encoded else url
 
 
 def directory_cache_key(
@@ -244,3 +275,39 @@ def memberships_export(*, user) -> list[dict]:
         .select_related("organisation")
         .order_by("created_at")
     ]
+
+
+def is_last_admin(*, organisation: Organisation, user) -> bool:
+    """Whether ``user`` is the only active administrator of ``organisation`` (for pages;
+    the services check it again under a lock)."""
+    admins = Membership.objects.admins().filter(organisation=organisation)
+    return admins.filter(user=user).exists() and not admins.exclude(user=user).exists()
+
+
+# Names this close (difflib's ratio, on names without case, accents and punctuation) are
+# probably the same organisation typed again: "is it one of these?" before creating.
+SIMILAR_NAME_RATIO = 0.85
+
+
+def _name_key(name: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", normalise(name)).split())
+
+
+def organisations_named_like(*, name: str, limit: int = 5) -> list[Organisation]:
+    """Published organisations whose name is the same or very close to ``name`` (only
+    published ones: the names of others' pending organisations stay private)."""
+    key = _name_key(name)
+    if not key:
+        return []
+    scored = []
+    for pk, sort_name in Organisation.objects.published().values_list("pk", "sort_name"):
+        other = _name_key(sort_name)
+        matcher = SequenceMatcher(None, key, other)
+        if matcher.real_quick_ratio() < SIMILAR_NAME_RATIO:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= SIMILAR_NAME_RATIO:
+            scored.append((-ratio, pk))
+    ids = [pk for _ratio, pk in sorted(scored)[:limit]]
+    found = Organisation.objects.in_bulk(ids)
+    return [found[pk] for pk in ids]

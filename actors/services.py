@@ -2,11 +2,12 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.hooks import WayOut
 from accounts.selectors import user_is_facilitator
 from actors import access, bulk, emails, hooks
 from actors.access import Need
@@ -75,16 +76,49 @@ def organisations_upsert(*, records, by, status: str) -> tuple[list, list[int]]:
     return plan.outcomes, ids
 
 
+class AlreadySubmitted(Exception):
+    """This creation form was already sent: ``organisation`` is what it created."""
+
+    def __init__(self, organisation: Organisation):
+        self.organisation = organisation
+        super().__init__(organisation.slug)
+
+
+def _submitted(*, submission, by) -> Organisation | None:
+    existing = Organisation.objects.filter(submission=submission).first()
+    if existing is None:
+        return None
+    if not Membership.objects.filter(organisation=existing, user=by).exists():
+        raise ValidationError(_("This form was already sent. Open the page again to start over."))
+    return existing
+
+
 @transaction.atomic
-def organisation_create(*, by, data: dict, m2m: dict, needs: dict | None = None) -> Organisation:
-    """A member creates an organisation: it waits for review and the creator becomes its admin."""
+def organisation_create(
+    *, by, data: dict, m2m: dict, needs: dict | None = None, submission=None
+) -> Organisation:
+    """A member creates an organisation: it waits for review and the creator becomes its admin.
+
+    ``submission`` is the one-time token of the form: sent again (back, then submit; or a
+    double click), it raises :class:`AlreadySubmitted` with the organisation it created,
+    writing nothing and emailing nobody, even when both arrive at once (unique column)."""
+    if submission is not None and (existing := _submitted(submission=submission, by=by)):
+        raise AlreadySubmitted(existing)
     organisation = Organisation(**data)
     organisation.slug = unique_slug(organisation.name)
     organisation.status = Organisation.Status.PENDING
+    organisation.submission = submission
     if isinstance(data.get("logo"), UploadedFile):
         organisation.logo.name = logo_filename(organisation=organisation, upload=data["logo"])
-    organisation.full_clean()
-    organisation.save()
+    organisation.full_clean(exclude=["submission"])
+    try:
+        with transaction.atomic():
+            organisation.save()
+    except IntegrityError:
+        # The same form, sent at the same time, was written first.
+        if submission is None or not (existing := _submitted(submission=submission, by=by)):
+            raise
+        raise AlreadySubmitted(existing) from None
     for field, values in m2m.items():
         getattr(organisation, field).set(values)
     needs_set(organisation=organisation, needs=needs or {})
@@ -354,6 +388,40 @@ def membership_decline(*, membership: Membership, by) -> Membership:
 
 
 @transaction.atomic
+def organisations_hand_over(*, organisations, by, choice: WayOut | str) -> list[Organisation]:
+    """The way out of their last administrator (leaving, or deleting their account).
+
+    ``WayOut.HAND_OVER``: the facilitators become responsible for the organisation (it
+    is marked in the care of the CSI, join requests go to them) and it stays as it is.
+    ``WayOut.ARCHIVE``: the same, and it leaves the directory at once. The facilitators
+    are emailed either way. Only one of its administrators (or a facilitator) may."""
+    choice = WayOut(choice)
+    organisations = list(organisations)
+    for organisation in organisations:
+        access.ensure(user=by, organisation=organisation, need=Need.EDIT)
+    now = timezone.now()
+    for organisation in organisations:
+        organisation.in_csi_care_since = organisation.in_csi_care_since or now
+        fields = ["in_csi_care_since", "updated_at"]
+        if choice is WayOut.ARCHIVE:
+            organisation.status = Organisation.Status.ARCHIVED
+            fields.append("status")
+        organisation.save(update_fields=fields)
+    if organisations:
+        organisation_changed(organisation_ids=[o.pk for o in organisations])
+        emails.handed_over(organisations=organisations, archived=choice is WayOut.ARCHIVE)
+    return organisations
+
+
+def way_out_take(*, user, blockers, choice) -> None:
+    """accounts' way out (registered in apps.py): ``blockers`` are the organisations
+    ``user`` is the last admin of, as :func:`organisations_left_without_admin` found them."""
+    organisations_hand_over(
+        organisations=[o for o in blockers if isinstance(o, Organisation)], by=user, choice=choice
+    )
+
+
+@transaction.atomic
 def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
     access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     _lock_memberships([membership.organisation_id])
@@ -364,21 +432,38 @@ def membership_set_role(*, membership: Membership, by, role: str) -> Membership:
         _ensure_keeps_an_admin(membership=membership)
     membership.role = role
     membership.save(update_fields=["role"])
+    if role == Membership.Role.ADMIN and membership.organisation.in_csi_care_since:
+        # It has an administrator again: the CSI no longer answers for it.
+        Organisation.objects.filter(pk=membership.organisation_id).update(in_csi_care_since=None)
+        membership.organisation.in_csi_care_since = None
     _memberships_changed()
     return membership
 
 
 @transaction.atomic
-def membership_end(*, membership: Membership, by) -> Membership:
-    """Remove a member (an admin or facilitator) or leave (the member themself)."""
-    if membership.user_id != by.pk:
+def membership_end(*, membership: Membership, by, way_out: WayOut | str = "") -> Membership:
+    """Remove a member (an admin or facilitator) or leave (the member themself).
+
+    The last administrator may leave only with a ``way_out`` for the organisation
+    (:func:`organisations_hand_over`); nobody can remove them."""
+    leaving = membership.user_id == by.pk
+    if not leaving:
         access.ensure(user=by, organisation=membership.organisation, need=Need.EDIT)
     _lock_memberships([membership.organisation_id])
     membership.refresh_from_db()
     if membership.status != Membership.Status.ACTIVE:
         return membership
     if membership.role == Membership.Role.ADMIN:
-        _ensure_keeps_an_admin(membership=membership)
+        if (
+            leaving
+            and way_out
+            and organisations_left_without_admin(
+                user=membership.user, organisation_ids=[membership.organisation_id]
+            )
+        ):
+            organisations_hand_over(organisations=[membership.organisation], by=by, choice=way_out)
+        else:
+            _ensure_keeps_an_admin(membership=membership)
     membership.status = Membership.Status.LEFT
     membership.decided_at = timezone.now()
     membership.save(update_fields=["status", "decided_at"])

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from actors import access, selectors, services
 from actors.access import Need
 from actors.filters import OrganisationFilter
-from actors.forms import JoinRequestForm, OrganisationForm
+from actors.forms import JoinRequestForm, LeaveForm, OrganisationCreateForm, OrganisationForm
 from actors.models import Membership, Organisation
 from coexist.cache import Scope, page_cache, versions
 from coexist.forms import posted
@@ -30,9 +30,11 @@ DIRECTORY_PARAMS = frozenset({*OrganisationFilter.base_filters, "sort", "page"})
 def directory(request: HttpRequest) -> HttpResponse:
     """The public directory: filters, search, sort and pagination, all in the query string."""
     filterset = OrganisationFilter(request.GET or None, queryset=Organisation.objects.published())
-    sort = request.GET.get("sort", "")
-    if sort not in SORTS:
-        sort = "relevance" if request.GET.get("q") else "name"
+    # No sort chosen (the menu's first option): relevance for a search, else the name.
+    sort_chosen = request.GET.get("sort", "")
+    if sort_chosen not in SORTS:
+        sort_chosen = ""
+    sort = sort_chosen or ("relevance" if request.GET.get("q", "").strip() else "name")
     page_number = selectors.page_number(request.GET.get("page"))
     key = selectors.directory_cache_key(
         version=versions(Scope.DIRECTORY),
@@ -51,9 +53,19 @@ def directory(request: HttpRequest) -> HttpResponse:
             {
                 "filter": filterset,
                 "sort": sort,
+                "sort_chosen": sort_chosen,
                 "page": page,
                 "query": selectors.query_without_page(request.GET, params=DIRECTORY_PARAMS),
+                "back_query": selectors.directory_back_query(
+                    request.GET, params=DIRECTORY_PARAMS, page=page.number
+                ),
                 "searching": bool(request.GET.get("q")),
+                # Open the folded filters when some are set (small screens fold them).
+                "filters_active": sum(
+                    1
+                    for name in OrganisationFilter.base_filters
+                    if any(value.strip() for value in request.GET.getlist(name))
+                ),
             },
         )
         cache.set(key, body_html, timeout=600)
@@ -61,7 +73,9 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 
 @page_cache(
-    scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS, Scope.PROJECTS), per_user=True
+    params=("back",),
+    scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS, Scope.PROJECTS),
+    per_user=True,
 )
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for(user=request.user, slug=slug, need=Need.VIEW)
@@ -74,6 +88,10 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "organisation": organisation,
         "body_html": body_html,
+        # "Back to the directory" returns to the search it came from (?back=…).
+        "directory_url": selectors.directory_back_url(
+            request.GET.get("back", ""), params=DIRECTORY_PARAMS
+        ),
     }
     if request.user.is_authenticated:
         context.update(
@@ -88,26 +106,41 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request: HttpRequest) -> HttpResponse:
-    form = OrganisationForm(*posted(request))
+    form = OrganisationCreateForm(*posted(request))
+    similar = []
     if request.method == "POST" and form.is_valid():
-        data, m2m, needs = form.split()
-        try:
-            organisation = services.organisation_create(
-                by=request.user, data=data, m2m=m2m, needs=needs
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you! %(name)s is waiting for review by the CSI team; "
-                    "you will receive an email once it is published."
+        if not form.cleaned_data["not_a_duplicate"]:
+            similar = selectors.organisations_named_like(name=form.cleaned_data["name"])
+        if not similar:
+            data, m2m, needs = form.split()
+            try:
+                organisation = services.organisation_create(
+                    by=request.user,
+                    data=data,
+                    m2m=m2m,
+                    needs=needs,
+                    submission=form.cleaned_data["submission"],
                 )
-                % {"name": organisation.name},
-            )
-            return redirect(organisation)
-    return render(request, "actors/form.html", {"form": form, "creating": True})
+            except services.AlreadySubmitted as replay:
+                messages.info(
+                    request,
+                    _("This form was already sent: %(name)s exists, nothing was created twice.")
+                    % {"name": replay.organisation.name},
+                )
+                return redirect(replay.organisation)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Thank you! %(name)s is waiting for review by the CSI team; "
+                        "you will receive an email once it is published."
+                    )
+                    % {"name": organisation.name},
+                )
+                return redirect(organisation)
+    return render(request, "actors/form.html", {"form": form, "creating": True, "similar": similar})
 
 
 def _editable(request: HttpRequest, slug: str) -> Organisation:
@@ -234,16 +267,40 @@ def membership_action(request: HttpRequest, slug: str, pk: int, action: str) -> 
 
 
 @login_required
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    """Leave an organisation, after a page that says what it means; its last administrator
+    chooses there what becomes of it (hand it to the CSI team, or have it archived)."""
     organisation = get_object_or_404(Organisation, slug=slug)
     membership = get_object_or_404(
         Membership, organisation=organisation, user=request.user, status=Membership.Status.ACTIVE
     )
-    try:
-        services.membership_end(membership=membership, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect(organisation)
-    messages.success(request, _("You left %(name)s.") % {"name": organisation.name})
-    return redirect("accounts:profile")
+    last_admin = selectors.is_last_admin(organisation=organisation, user=request.user)
+    form = LeaveForm(*posted(request, files=False), last_admin=last_admin)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_end(
+                membership=membership,
+                by=request.user,
+                way_out=form.cleaned_data.get("way_out", ""),
+            )
+        except ValidationError as error:
+            # It became the last admin since the page was shown: ask for the way out.
+            form = LeaveForm(request.POST, last_admin=True)
+            form.is_valid()
+            form.add_error(None, error)
+            last_admin = True
+        else:
+            messages.success(request, _("You left %(name)s.") % {"name": organisation.name})
+            return redirect("accounts:profile")
+    return render(
+        request,
+        "actors/leave.html",
+        {
+            "organisation": organisation,
+            "leaving": [organisation],
+            "form": form,
+            "last_admin": last_admin,
+        },
+    )

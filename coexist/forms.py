@@ -4,6 +4,12 @@ from django.db import models
 from django.http import HttpRequest
 
 
+class ChecklistWidget(forms.CheckboxSelectMultiple):
+    """A long list (countries, languages) as checkboxes in a scrollable box: usable with
+    a keyboard and without JavaScript; static/js/checklist.js adds a box that filters it
+    as one types (templates: ``widget_type == "checklist"``)."""
+
+
 def posted(request: HttpRequest, *, files: bool = True) -> tuple:
     """Form arguments: the submitted data on POST (even when empty), nothing on GET.
 

@@ -190,7 +190,8 @@ else:
 # Redis restart, one query less on every signed-in request).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
+# With a host named: kombu warns "No hostname was supplied" for a bare memory://.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://localhost/")
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL and not TESTING)
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_TASK_SERIALIZER = "json"
@@ -264,7 +265,11 @@ if TESTING:
 # Internationalisation: French first, English too.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# locale/ first (makemessages writes there); locale_allauth/ puts allauth's English title
+# case ("Sign In", "Sign Up") into the site's sentence case ("Sign in"), by hand.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
+# English dates without "p.m." (a sentence's full stop made it "p.m.."): coexist/formats.
+FORMAT_MODULE_PATH = ["coexist.formats"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
@@ -374,7 +379,12 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Django's own console handler on "django" would print each warning a second
+        # time beside the root's (a 404 logged twice): one handler, the root's.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+    },
 }
 
 # The legal notice (French law, LCEN art. 6): publication director and host.
@@ -382,6 +392,14 @@ LEGAL_PUBLICATION_DIRECTOR = env_str("LEGAL_PUBLICATION_DIRECTOR")
 LEGAL_HOST_NAME = env_str("LEGAL_HOST_NAME")
 LEGAL_HOST_ADDRESS = env_str("LEGAL_HOST_ADDRESS")
 LEGAL_HOST_PHONE = env_str("LEGAL_HOST_PHONE")
+
+# How to reach the CSI team (the contact page, linked from the footer and every "contact us").
+CSI_CONTACT_EMAIL = env_str("CSI_CONTACT_EMAIL")
+CSI_CONTACT_PHONE = env_str("CSI_CONTACT_PHONE")
+CSI_CONTACT_ADDRESS = env_str(
+    "CSI_CONTACT_ADDRESS",
+    "Cité de la Solidarité Internationale, 13 avenue Émile Zola, 74100 Annemasse, France",
+)
 
 # Paths of the site.
 ORGANISATIONS_PER_PAGE = 20

@@ -56,6 +56,16 @@ def legal_notice(request: HttpRequest) -> HttpResponse:
     return render(request, "coexist/legal_notice.html", {"legal": legal})
 
 
+def contact(request: HttpRequest) -> HttpResponse:
+    """How to reach the CSI team: every "contact us" of the site links here."""
+    csi = {
+        "email": settings.CSI_CONTACT_EMAIL,
+        "phone": settings.CSI_CONTACT_PHONE,
+        "address_lines": [line.strip() for line in settings.CSI_CONTACT_ADDRESS.split(",")],
+    }
+    return render(request, "coexist/contact.html", {"csi": csi})
+
+
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "coexist/privacy.html")
 

@@ -335,7 +335,8 @@ def suggestion_restore(*, suggestion: Suggestion, by) -> Suggestion:
 
 @transaction.atomic
 def suggestion_mark_contacted(*, suggestion: Suggestion, by) -> Suggestion:
-    """The organisation takes contact with the candidate (for now: sees its contact)."""
+    """The organisation says it contacted the candidate ("We contacted them"); seeing its
+    contact details is not contacting it and changes nothing."""
     _ensure_can_act(organisation=suggestion.organisation, user=by)
     suggestion = _locked(suggestion)
     if suggestion.state == Suggestion.State.CONTACTED:
@@ -344,6 +345,19 @@ def suggestion_mark_contacted(*, suggestion: Suggestion, by) -> Suggestion:
     suggestion.contacted_at = suggestion.contacted_at or timezone.now()
     suggestion.dismissed_at = None
     suggestion.save(update_fields=["state", "contacted_at", "dismissed_at", "updated_at"])
+    return suggestion
+
+
+@transaction.atomic
+def suggestion_unmark_contacted(*, suggestion: Suggestion, by) -> Suggestion:
+    """Undo "We contacted them": back to seen."""
+    _ensure_can_act(organisation=suggestion.organisation, user=by)
+    suggestion = _locked(suggestion)
+    if suggestion.state != Suggestion.State.CONTACTED:
+        return suggestion
+    suggestion.state = Suggestion.State.SEEN
+    suggestion.contacted_at = None
+    suggestion.save(update_fields=["state", "contacted_at", "updated_at"])
     return suggestion
 
 

@@ -58,6 +58,7 @@ ACTIONS = {
     "dismiss": services.suggestion_dismiss,
     "restore": services.suggestion_restore,
     "contact": services.suggestion_mark_contacted,
+    "uncontact": services.suggestion_unmark_contacted,
 }
 
 
@@ -80,8 +81,10 @@ def suggestion_action(request: HttpRequest, slug: str, pk: int, action: str) -> 
         return redirect(f"{url}?dismissed={suggestion.pk}")
     if action == "restore":
         messages.success(request, _("%(name)s is back in your suggestions.") % {"name": name})
+    elif action == "contact":
+        messages.success(request, _("%(name)s is marked as contacted.") % {"name": name})
     else:
-        messages.success(request, _("Here is how to contact %(name)s.") % {"name": name})
+        messages.success(request, _("%(name)s is no longer marked as contacted.") % {"name": name})
     return redirect(f"{url}#suggestion-{suggestion.pk}")
 
 

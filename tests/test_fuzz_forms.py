@@ -136,6 +136,8 @@ SITE_FORMS = [
     ("member", lambda w: reverse("actors:join", args=["autre"])),
     ("member", lambda w: reverse("accounts:profile")),
     ("member", lambda w: reverse("accounts:delete")),
+    ("admin", lambda w: reverse("accounts:delete")),  # the last admin: with its way out
+    ("admin", lambda w: reverse("actors:leave", args=["eau-vive"])),
     ("visitor", lambda w: reverse("account_signup")),
     ("visitor", lambda w: reverse("account_login")),
     ("visitor", lambda w: reverse("account_reset_password")),

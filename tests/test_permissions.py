@@ -52,6 +52,7 @@ RULES: dict[str, tuple[tuple, tuple | None]] = {
     "healthz": (same(200), None),
     "legal_notice": (same(200), None),
     "privacy": (same(200), None),
+    "contact": (same(200), None),
     "accessibility": (same(200), None),
     "switch_language": (same(302), None),
     "favicon": (same(301), None),
@@ -62,7 +63,7 @@ RULES: dict[str, tuple[tuple, tuple | None]] = {
     "actors:edit": (EDITORS, None),
     "actors:submit": (POST_ONLY, EDITORS[:1] + (404, 302, 404, 302)),
     "actors:join": (SIGNED_IN, None),
-    "actors:leave": (POST_ONLY, (LOGIN, 302, 302, 404, 404)),
+    "actors:leave": ((LOGIN, 200, 200, 404, 404), (LOGIN, 302, 302, 404, 404)),
     "actors:members": (EDITORS, None),
     "actors:membership_action": (POST_ONLY, (LOGIN, 404, 302, 404, 302)),
     # Matching

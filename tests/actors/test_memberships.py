@@ -447,16 +447,16 @@ def test_the_last_administrator_cannot_demote_themself(client, organisation, adm
     assert last_admin.role == Membership.Role.ADMIN
 
 
-def test_the_last_administrator_cannot_leave(client, organisation, admin_user):
+def test_the_last_administrator_cannot_leave_without_saying_what_becomes_of_it(
+    client, organisation, admin_user
+):
     client.force_login(admin_user)
 
-    response = client.post(reverse("actors:leave", args=[organisation.slug]), follow=True)
+    response = client.post(reverse("actors:leave", args=[organisation.slug]))
 
-    assert response.redirect_chain == [(organisation.get_absolute_url(), 302)]
-    assert (
-        "An organisation must keep at least one administrator: appoint another one first."
-        in response.content.decode()
-    )
+    assert response.status_code == 200
+    assert 'name="way_out"' in response.content.decode()
+    assert 'class="errorlist' in response.content.decode()
     membership = membership_of(admin_user, organisation)
     assert (membership.role, membership.status) == ("admin", "active")
 
@@ -484,10 +484,13 @@ def test_a_member_leaves(client, organisation, member_user):
     assert membership_of(member_user, organisation).status == Membership.Status.LEFT
 
 
-def test_leaving_is_a_post(client, organisation, member_user):
+def test_leaving_asks_first(client, organisation, member_user):
     client.force_login(member_user)
 
-    assert client.get(reverse("actors:leave", args=[organisation.slug])).status_code == 405
+    response = client.get(reverse("actors:leave", args=[organisation.slug]))
+
+    assert response.status_code == 200
+    assert 'name="way_out"' not in response.content.decode()  # not its last admin
     assert membership_of(member_user, organisation).status == Membership.Status.ACTIVE
 
 

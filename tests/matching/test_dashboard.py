@@ -182,21 +182,42 @@ def test_undo_brings_the_partner_back(client_for, computed, admin_user):
     assert computed.state == Suggestion.State.SEEN
 
 
-def test_contact_shows_the_partner_s_public_contact(client_for, computed, member_user):
+def test_seeing_the_contact_is_not_contacting(client_for, computed, member_user):
+    """Issue 8, item 12: the contact is shown on the page (a disclosure, no request);
+    only "We contacted them" marks it, and that can be undone."""
     candidate = computed.candidate
     candidate.email = "contact@transalp.example"
     candidate.website = "https://transalp.example"
     candidate.phone = "+33 4 50 00 00 00"
     candidate.save()
+    client = client_for(member_user)
 
-    page = client_for(member_user).post(action_url(computed, "contact"), follow=True).text
+    page = client.get(dashboard_url(computed.organisation)).text
 
-    assert "Here is how to contact Transalp." in page
     assert 'href="mailto:contact@transalp.example"' in page
     assert 'href="https://transalp.example"' in page
     assert 'href="tel:+33450000000"' in page
     computed.refresh_from_db()
+    assert computed.state != Suggestion.State.CONTACTED
+    assert action_url(computed, "contact") in page
+
+
+def test_we_contacted_them_marks_it_and_can_be_undone(client_for, computed, member_user):
+    client = client_for(member_user)
+
+    page = client.post(action_url(computed, "contact"), follow=True).text
+
+    assert "Transalp is marked as contacted." in page
+    computed.refresh_from_db()
     assert computed.state == Suggestion.State.CONTACTED
+    assert action_url(computed, "uncontact") in page
+
+    page = client.post(action_url(computed, "uncontact"), follow=True).text
+
+    assert "Transalp is no longer marked as contacted." in page
+    computed.refresh_from_db()
+    assert computed.state == Suggestion.State.SEEN and computed.contacted_at is None
+    assert action_url(computed, "contact") in page
 
 
 def test_without_suggestions_the_page_says_where_they_come_from(

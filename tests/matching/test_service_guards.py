@@ -40,7 +40,12 @@ def test_the_members_page_never_lists_an_unpublished_candidate(organisation):
 
 @pytest.mark.parametrize(
     "service",
-    [services.suggestion_dismiss, services.suggestion_restore, services.suggestion_mark_contacted],
+    [
+        services.suggestion_dismiss,
+        services.suggestion_restore,
+        services.suggestion_mark_contacted,
+        services.suggestion_unmark_contacted,
+    ],
 )
 @pytest.mark.parametrize("persona", ["outsider", "stranger"])
 def test_only_members_and_facilitators_act_on_suggestions(request, organisation, service, persona):
