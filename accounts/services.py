@@ -29,6 +29,8 @@ FACILITATOR_PERMISSIONS = [
     ("accounts", "user", ("view",)),
     ("coexist", "email", ("view",)),
     ("matching", "suggestion", ("view",)),
+    ("events", "event", ("view", "change", "add")),
+    ("events", "registration", ("view",)),
 ]
 
 

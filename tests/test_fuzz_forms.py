@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from actors.models import Membership, OrganisationNeed
+from tests.events.factories import EventFactory
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
 
 pytestmark = pytest.mark.django_db
@@ -104,6 +105,8 @@ def world(db):
         "admin": admin,
         "facilitator": make_facilitator(),
         "need": need,
+        # Events
+        "event": EventFactory(slug="atelier", organisers=[organisation]),
     }
 
 
@@ -118,6 +121,10 @@ SITE_FORMS = [
     ("visitor", lambda w: reverse("account_reset_password")),
     ("member", lambda w: reverse("account_email")),
     ("member", lambda w: reverse("account_change_password")),
+    # Events
+    ("admin", lambda w: reverse("events:propose")),
+    ("admin", lambda w: reverse("events:edit", args=["atelier"])),
+    ("admin", lambda w: reverse("events:cancel", args=["atelier"])),
 ]
 
 ADMIN_FORMS = [
@@ -126,6 +133,9 @@ ADMIN_FORMS = [
     lambda w: reverse("admin:actors_organisationneed_add"),
     lambda w: reverse("admin:actors_organisationneed_change", args=[w["need"].pk]),
     lambda w: reverse("admin:actors_organisation_import"),
+    # Events
+    lambda w: reverse("admin:events_event_add"),
+    lambda w: reverse("admin:events_event_change", args=[w["event"].pk]),
 ]
 
 
@@ -159,6 +169,7 @@ def test_admin_forms_facilitators_use_never_answer_500(client, world, url_of, da
 ADMIN_ACTIONS = {
     "admin:actors_organisation_changelist": ["publish", "decline", "verify", "unverify", "archive"],
     "admin:actors_membership_changelist": ["accept", "decline", "promote", "demote", "remove"],
+    "admin:events_event_changelist": ["publish", "cancel"],
 }
 
 
@@ -186,6 +197,8 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
         lambda w: reverse("admin:coexist_email_changelist"),
         lambda w: reverse("admin:matching_suggestion_changelist"),
         lambda w: reverse("admin:accounts_user_changelist"),
+        lambda w: reverse("admin:events_event_changelist"),
+        lambda w: reverse("admin:events_registration_changelist"),
     ],
 )
 @fuzz
@@ -194,6 +207,7 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
         st.sampled_from(
             [
                 "created_at__year",
+                "starts_at__year",
                 "created_at__month",
                 "created_at__day",
                 "status__exact",
@@ -242,3 +256,16 @@ def test_admin_lists_never_answer_500(client, world, url_of, params):
 )
 def test_the_directory_never_answers_500(client, world, params):
     assert client.get(reverse("actors:directory"), params).status_code < 500
+
+
+@fuzz
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["kind", "organiser", "sdg", "mode", "month", "utm_source"]),
+        hostile_value,
+        max_size=4,
+    ),
+    name=st.sampled_from(["calendar", "past", "month", "feed_ics", "feed_rss", "feed_atom"]),
+)
+def test_the_calendar_never_answers_500(client, world, params, name):
+    assert client.get(reverse(f"events:{name}"), params).status_code < 500
