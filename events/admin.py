@@ -123,6 +123,11 @@ class EventAdmin(CoexistModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # cancel instead: attendees and subscribed calendars are told
 
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_cancelled:
+            return False  # a cancelled event is kept as it was (the services refuse changes)
+        return super().has_change_permission(request, obj)
+
     def save_model(self, request, obj, form, change):
         data = {
             name: ("" if form.cleaned_data[name] is False else form.cleaned_data[name])
@@ -143,7 +148,10 @@ class EventAdmin(CoexistModelAdmin):
         obj.__dict__.update(event.__dict__)
 
     def save_related(self, request, form, formsets, change):
-        """The many-to-many fields were written by the service."""
+        """The many-to-many fields were written by the service; the (read-only)
+        registrations inline saves nothing but is run for the admin's change message."""
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     @admin.action(description=_("Publish the selected events"), permissions=["change"])
     def publish(self, request, queryset):

@@ -12,6 +12,7 @@ from actors.filters import LenientChoiceFilter, TermFilter
 from events.models import Event
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,220}")
 
 
 def parse_month(value: str | None) -> date | None:
@@ -66,7 +67,9 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(kind=value)
 
     def filter_organiser(self, queryset, name, value):
-        return queryset.filter(organisers__slug=value[:220])
+        if not SLUG.fullmatch(value):  # no NUL or other oddity reaches the database
+            return queryset.none()
+        return queryset.filter(organisers__slug=value)
 
     def filter_mode(self, queryset, name, value):
         if value == "online":

@@ -167,7 +167,6 @@ def event_update(*, event: Event, by, data: dict, m2m: dict | None = None) -> Ev
         if moved:
             emails.event_changed(event=current, registrations=_active(current))
     _changed()
-    event.__dict__.update(current.__dict__)
     return current
 
 

@@ -105,6 +105,7 @@ def month(request: HttpRequest) -> HttpResponse:
     )
 
 
+@page_cache(scopes=CALENDAR_SCOPES, per_user=True)  # visitors only: members' pages are no-store
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = access.event_for(user=request.user, slug=slug, need=Need.VIEW)
     event = selectors.event_detail(pk=event.pk)

@@ -1,11 +1,12 @@
 """The reminder the day before (Celery beat, hourly): from 9:00 Paris time the day before,
 to everyone confirmed, never twice, and following the event when it moves to another day.
-Time travel with time-machine, including the week clocks change (29 March 2027... and
-the last Sunday of October)."""
+Time travel with time-machine, including the weeks clocks change (Sunday 28 March and
+Sunday 31 October 2027)."""
 
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 import time_machine
 
@@ -96,4 +97,6 @@ def test_the_day_before_in_a_week_when_clocks_change(start, before, on_time):
     assert run_at(on_time) == 2
     assert run_at(on_time + timedelta(hours=5)) == 0
     (first, _second) = reminders()
-    assert "9:00" in first.body_text or "09:00" in first.body_text or "10:00" in first.body_text
+    assert f", {start:%H:%M} – " in first.body_text  # Paris time, not UTC
+    vevent = icalendar.Calendar.from_ical(first.attachments[0]["content"]).walk("VEVENT")[0]
+    assert vevent["DTSTART"].dt == start
