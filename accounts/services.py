@@ -32,6 +32,8 @@ FACILITATOR_PERMISSIONS = [
     ("projects", "project", ("view", "change")),
     ("projects", "introduction", ("view",)),
     ("projects", "partnership", ("view",)),
+    ("events", "event", ("view", "change", "add")),
+    ("events", "registration", ("view",)),
 ]
 
 

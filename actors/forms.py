@@ -3,6 +3,7 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import way_out_field
 from actors.directory_format import (
     CONTACT,
     FIELDS,
@@ -12,7 +13,6 @@ from actors.directory_format import (
     WHERE,
     group_fields,
 )
-from accounts.forms import way_out_field
 from actors.languages import language_choices
 from actors.models import Competence, Organisation
 from coexist.forms import ChecklistWidget, SafeModelChoiceField, SafeModelMultipleChoiceField

@@ -26,6 +26,7 @@ class Scope(StrEnum):
     SUGGESTIONS = "suggestions"  # the ranked partners (bumped by every recompute)
     MEMBERSHIPS = "memberships"  # who belongs to which organisation, in which role
     PROJECTS = "projects"  # projects, their needs and partners
+    EVENTS = "events"  # the calendar: events, their places left and waiting lists
 
 
 def _fresh_version() -> int:

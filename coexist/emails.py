@@ -52,6 +52,7 @@ def email_queue(
     kind: str = "",
     headers: dict | None = None,
     about: Iterable = (),
+    attachments: list[dict] | None = None,
 ) -> Email | None:
     """Render ``template`` (``.txt``, ``.html`` and ``_subject.txt``) and queue it."""
     recipients = sorted({address for address in to if address})
@@ -71,6 +72,7 @@ def email_queue(
         headers=headers or {},
         kind=kind or template.rsplit("/", 1)[-1],
         about=about,
+        attachments=attachments,
     )
 
 
@@ -97,12 +99,15 @@ def email_store(
     kind="",
     secret: bool = False,
     about: Iterable = (),
+    attachments: list[dict] | None = None,
 ) -> Email:
     """Store a rendered message in the outbox and queue its sending after commit.
 
     ``secret`` marks a message carrying a one-time secret (a reset link, a confirmation
     key): its body is never shown in the admin and is erased once sent. ``about`` lists
     the accounts the message speaks of besides its recipients (found by address).
+    ``attachments``: text files, each ``{"filename", "content", "mimetype"}`` (a calendar
+    file), stored with the message and attached when it is sent.
     """
     email = Email.objects.create(
         to=list(to),
@@ -112,6 +117,14 @@ def email_store(
         headers=headers or {},
         kind=kind,
         secret=secret,
+        attachments=[
+            {
+                "filename": str(item["filename"]),
+                "content": str(item["content"]),
+                "mimetype": str(item.get("mimetype") or "text/plain"),
+            }
+            for item in attachments or ()
+        ],
     )
     email.people.set(_people(to=list(to), about=about))
     from coexist.tasks import email_send
@@ -141,6 +154,8 @@ def email_deliver(*, email: Email) -> None:
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    for item in email.attachments or ():
+        message.attach(item["filename"], item["content"], item["mimetype"])
     try:
         message.send(fail_silently=False)
     except Exception as exc:
@@ -157,7 +172,8 @@ def email_deliver(*, email: Email) -> None:
     if email.secret:
         email.body_text = email.body_html = Email.ERASED
         email.headers = {}
-        fields += ["body_text", "body_html", "headers"]
+        email.attachments = []
+        fields += ["body_text", "body_html", "headers", "attachments"]
     email.save(update_fields=fields)
 
 

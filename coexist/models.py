@@ -18,6 +18,8 @@ class Email(models.Model):
     body_text = models.TextField(_("text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
     headers = models.JSONField(_("headers"), default=dict, blank=True)
+    # Text attachments (a calendar file): [{"filename", "content", "mimetype"}].
+    attachments = models.JSONField(_("attachments"), default=list, blank=True)
     kind = models.CharField(_("kind"), max_length=64, blank=True, db_index=True)
     # A message that carries a one-time secret (password reset link, email confirmation
     # key, sign-in code): its body is never shown, not even to superusers, and is erased

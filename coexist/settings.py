@@ -422,6 +422,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "accounts.tasks.retention_run",
         "schedule": crontab(hour=4, minute=20),
     },
+    "events-waitlist-sweep": {
+        "task": "events.tasks.waitlist_sweep",
+        "schedule": 900.0,
+    },
+    # Hourly: the reminders of tomorrow's events go out from 9:00 (Paris) on.
+    "events-reminders": {
+        "task": "events.tasks.reminders_send",
+        "schedule": crontab(minute=5),
+    },
     "matching-recompute-all": {
         "task": "matching.tasks.recompute_all",
         "schedule": crontab(hour=3, minute=0),

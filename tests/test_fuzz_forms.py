@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from actors.models import ContributionType, Membership, OrganisationNeed
 from projects import introductions
 from projects import services as project_services
+from tests.events.factories import EventFactory
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,8 @@ def world(db):
         "project": project,
         "project_need": project_need,
         "introduction": introduction,
+        # Events
+        "event": EventFactory(slug="atelier", organisers=[organisation]),
     }
 
 
@@ -154,6 +157,10 @@ SITE_FORMS = [
     ("member", lambda w: reverse("projects:request_introduction", args=["autre"])),
     ("admin", lambda w: reverse("projects:decline", args=[w["introduction"].pk])),
     ("facilitator", lambda w: reverse("projects:broker")),
+    # Events
+    ("admin", lambda w: reverse("events:propose")),
+    ("admin", lambda w: reverse("events:edit", args=["atelier"])),
+    ("admin", lambda w: reverse("events:cancel", args=["atelier"])),
 ]
 
 ADMIN_FORMS = [
@@ -163,6 +170,9 @@ ADMIN_FORMS = [
     lambda w: reverse("admin:actors_organisationneed_change", args=[w["need"].pk]),
     lambda w: reverse("admin:actors_organisation_import"),
     lambda w: reverse("admin:projects_project_change", args=[w["project"].pk]),
+    # Events
+    lambda w: reverse("admin:events_event_add"),
+    lambda w: reverse("admin:events_event_change", args=[w["event"].pk]),
 ]
 
 
@@ -197,6 +207,7 @@ ADMIN_ACTIONS = {
     "admin:actors_organisation_changelist": ["publish", "decline", "verify", "unverify", "archive"],
     "admin:actors_membership_changelist": ["accept", "decline", "promote", "demote", "remove"],
     "admin:projects_project_changelist": ["feature", "hide", "uncurate"],
+    "admin:events_event_changelist": ["publish", "cancel"],
 }
 
 
@@ -227,6 +238,8 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
         lambda w: reverse("admin:projects_project_changelist"),
         lambda w: reverse("admin:projects_introduction_changelist"),
         lambda w: reverse("admin:projects_partnership_changelist"),
+        lambda w: reverse("admin:events_event_changelist"),
+        lambda w: reverse("admin:events_registration_changelist"),
     ],
 )
 @fuzz
@@ -235,6 +248,7 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
         st.sampled_from(
             [
                 "created_at__year",
+                "starts_at__year",
                 "created_at__month",
                 "created_at__day",
                 "status__exact",
@@ -322,3 +336,16 @@ def test_the_introduction_request_never_answers_500_on_its_query(client, world, 
     login(client, world, "member")
     url = reverse("projects:request_introduction", args=["autre"])
     assert client.get(url, {"project": project, "need": need}).status_code < 500
+
+
+@fuzz
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["kind", "organiser", "sdg", "mode", "month", "utm_source"]),
+        hostile_value,
+        max_size=4,
+    ),
+    name=st.sampled_from(["calendar", "past", "month", "feed_ics", "feed_rss", "feed_atom"]),
+)
+def test_the_calendar_never_answers_500(client, world, params, name):
+    assert client.get(reverse(f"events:{name}"), params).status_code < 500

@@ -20,8 +20,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from actors.models import ContributionType, Membership, Organisation, OrganisationNeed
 from coexist.models import Email
+from events.models import CalendarToken
 from matching.models import Suggestion
 from projects import introductions, services
+from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +89,25 @@ RULES: dict[str, tuple[tuple, tuple | None]] = {
     "projects:broker": ((LOGIN, 404, 404, 404, 200), None),
     "projects:dashboard": (MEMBERS, None),
     "projects:contact_consent": (POST_ONLY, (LOGIN, 302, 302, 404, 404)),
+    # Events
+    "events:calendar": (same(200), None),
+    "events:past": (same(200), None),
+    "events:month": (same(200), None),
+    "events:feed_ics": (same(200), None),
+    "events:feed_rss": (same(200), None),
+    "events:feed_atom": (same(200), None),
+    "events:detail": (same(200), None),
+    "events:event_ics": (same(200), None),
+    "events:private_feed": (same(200), None),  # the secret is the key, no session needed
+    "events:feed_regenerate": (POST_ONLY, (LOGIN, 302, 302, 302, 302)),
+    "events:feed_revoke": (POST_ONLY, (LOGIN, 302, 302, 302, 302)),
+    "events:register": (POST_ONLY, (LOGIN, 302, 302, 302, 302)),
+    "events:leave": (POST_ONLY, (LOGIN, 302, 404, 404, 404)),  # the member is registered
+    "events:attendees": (EDITORS, None),
+    "events:attendees_csv": (EDITORS, None),
+    "events:propose": (SIGNED_IN, (LOGIN, 200, 200, 200, 200)),
+    "events:edit": (EDITORS, EDITORS),
+    "events:cancel": (EDITORS, EDITORS),
     # My account
     "accounts:profile": (SIGNED_IN, None),
     "accounts:data_export": (SIGNED_IN, None),
@@ -149,6 +170,9 @@ ADMIN_MODELS = {
     "projects_project": (200, 403, 200, 200, 403),
     "projects_introduction": (200, 403, 200, 200, 403),
     "projects_partnership": (200, 403, 200, 200, 403),
+    # Events
+    "events_event": (200, 200, 200, 200, 403),
+    "events_registration": (200, 403, 200, 200, 403),
 }
 for _model, (_list, _add, _change, _history, _delete) in ADMIN_MODELS.items():
     for _page, _status in (
@@ -216,6 +240,10 @@ def world(db):
         from_organisation=other, to_organisation=third, by=outsider, message="Bonjour"
     )
     introductions.introduction_accept(introduction=accepted, by=third_member)
+    # Events
+    event = EventFactory(slug="atelier", organisers=[organisation])
+    registration = RegistrationFactory(event=event, user=member)
+    token = CalendarToken.objects.create(user=member, token="secret-token")
     return {
         "users": {
             "member": member,
@@ -228,10 +256,14 @@ def world(db):
         "suggestion": suggestion,
         "project": project,
         "introduction": introduction,
+        "event": event,
+        "token": token,
         "objects": {
             "projects_project": project,
             "projects_introduction": introduction,
             "projects_partnership": accepted.partnership,
+            "events_event": event,
+            "events_registration": registration,
             "auth_group": Group.objects.get_or_create(name="Autre")[0],
             "account_emailaddress": admin.emailaddress_set.first(),
             "coexist_email": email,
@@ -283,6 +315,13 @@ def url_for(name: str, world: dict) -> str:
         "projects:dashboard": [slug],
         "projects:contact_consent": [slug],
         "account_confirm_email": ["not-a-key"],
+        # Events
+        **{
+            f"events:{name}": [world["event"].slug]
+            for name in ("detail", "event_ics", "register", "leave", "attendees")
+            + ("attendees_csv", "edit", "cancel")
+        },
+        "events:private_feed": [world["token"].token],
         "admin:app_list": ["actors"],
         "admin:auth_user_password_change": [world["users"]["member"].pk],
         "admin:view_on_site": [
