@@ -25,6 +25,7 @@ class Scope(StrEnum):
     DIRECTORY = "directory"  # organisations and what they offer and need
     SUGGESTIONS = "suggestions"  # the ranked partners (bumped by every recompute)
     MEMBERSHIPS = "memberships"  # who belongs to which organisation, in which role
+    MEDIATHEQUE = "mediatheque"  # the médiathèque's resources
 
 
 def _fresh_version() -> int:
