@@ -29,6 +29,7 @@ FACILITATOR_PERMISSIONS = [
     ("accounts", "user", ("view",)),
     ("coexist", "email", ("view",)),
     ("matching", "suggestion", ("view",)),
+    ("mediatheque", "resource", ("view", "change", "add")),
 ]
 
 

@@ -60,7 +60,10 @@ def directory(request: HttpRequest) -> HttpResponse:
     return render(request, "actors/directory.html", {"body_html": body_html})
 
 
-@page_cache(scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS), per_user=True)
+@page_cache(
+    scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS, Scope.MEDIATHEQUE),
+    per_user=True,
+)
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.organisation_for(user=request.user, slug=slug, need=Need.VIEW)
     key = f"org:{organisation.pk}:{versions(Scope.DIRECTORY)}:{get_language()}"

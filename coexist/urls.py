@@ -19,6 +19,7 @@ urlpatterns = [
     path("accessibilite/", views.accessibility, name="accessibility"),
     path("annuaire/", include("matching.urls")),
     path("annuaire/", include("actors.urls")),
+    path("mediatheque/", include("mediatheque.urls")),
     path("compte/", include("accounts.urls")),
     # allauth's sign-up, its answers padded to the same duration (accounts.views.signup).
     path("accounts/signup/", account_views.signup, name="account_signup"),

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import magic
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -390,3 +391,37 @@ def validate_upload(upload) -> CheckedUpload:
             "virus",
         )
     return CheckedUpload(format=fmt, original_filename=original, size=size, scanned=result.scanned)
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """An upload handler that drops a file as soon as it passes the size limit (or the
+    whole request announces more than the limit allows), so a huge upload is never
+    written to disk; the view then says the file is too large."""
+
+    MARGIN = 1024 * 1024  # the other fields of the form
+
+    def __init__(self, request):
+        super().__init__(request)
+        request.upload_refused = False
+        self.limit = settings.MEDIATHEQUE_MAX_UPLOAD_BYTES
+        self.received = 0
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):
+        if content_length and content_length > self.limit + self.MARGIN:
+            self.request.upload_refused = True
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.received = 0
+        if self.request.upload_refused:
+            raise SkipFile
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > self.limit:
+            self.request.upload_refused = True
+            raise SkipFile
+        return raw_data  # the next handler stores it
+
+    def file_complete(self, file_size):
+        return None

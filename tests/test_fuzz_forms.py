@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from actors.models import Membership, OrganisationNeed
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
+from tests.mediatheque.factories import make_resource
 
 pytestmark = pytest.mark.django_db
 
@@ -99,11 +100,13 @@ def world(db):
     need = OrganisationNeed.objects.create(
         organisation=organisation, competence=competence("fundraising")
     )
+    resource = make_resource(title="Ressource fuzz", publishers=[organisation])
     return {
         "organisation": organisation,
         "admin": admin,
         "facilitator": make_facilitator(),
         "need": need,
+        "resource": resource,
     }
 
 
@@ -118,6 +121,9 @@ SITE_FORMS = [
     ("visitor", lambda w: reverse("account_reset_password")),
     ("member", lambda w: reverse("account_email")),
     ("member", lambda w: reverse("account_change_password")),
+    # Médiathèque
+    ("admin", lambda w: reverse("mediatheque:create")),
+    ("admin", lambda w: reverse("mediatheque:edit", args=[w["resource"].slug])),
 ]
 
 ADMIN_FORMS = [
@@ -126,6 +132,8 @@ ADMIN_FORMS = [
     lambda w: reverse("admin:actors_organisationneed_add"),
     lambda w: reverse("admin:actors_organisationneed_change", args=[w["need"].pk]),
     lambda w: reverse("admin:actors_organisation_import"),
+    lambda w: reverse("admin:mediatheque_resource_add"),
+    lambda w: reverse("admin:mediatheque_resource_change", args=[w["resource"].pk]),
 ]
 
 
@@ -159,6 +167,14 @@ def test_admin_forms_facilitators_use_never_answer_500(client, world, url_of, da
 ADMIN_ACTIONS = {
     "admin:actors_organisation_changelist": ["publish", "decline", "verify", "unverify", "archive"],
     "admin:actors_membership_changelist": ["accept", "decline", "promote", "demote", "remove"],
+    "admin:mediatheque_resource_changelist": [
+        "publish",
+        "decline",
+        "archive",
+        "feature",
+        "unfeature",
+        "reprocess",
+    ],
 }
 
 
@@ -186,6 +202,7 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
         lambda w: reverse("admin:coexist_email_changelist"),
         lambda w: reverse("admin:matching_suggestion_changelist"),
         lambda w: reverse("admin:accounts_user_changelist"),
+        lambda w: reverse("admin:mediatheque_resource_changelist"),
     ],
 )
 @fuzz

@@ -21,7 +21,10 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from actors.models import Membership, Organisation, OrganisationNeed
 from coexist.models import Email
 from matching.models import Suggestion
+from mediatheque.models import Resource
+from mediatheque.services import resource_process
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
+from tests.mediatheque.factories import make_resource
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +68,18 @@ RULES: dict[str, tuple[tuple, tuple | None]] = {
     # Matching
     "matching:dashboard": (MEMBERS, None),
     "matching:suggestion_action": (POST_ONLY, (LOGIN, 302, 302, 404, 302)),
+    # Médiathèque (the resources of the world below: a members-only PDF, a video link, and
+    # a draft of the organisation; a visitor is asked to sign in for the members-only file)
+    "mediatheque:list": (same(200), None),
+    "mediatheque:feed": (same(200), None),
+    "mediatheque:feed_atom": (same(200), None),
+    "mediatheque:detail": (same(200), None),
+    "mediatheque:download": ((LOGIN, 200, 200, 200, 200), None),
+    "mediatheque:preview": ((404, 200, 200, 200, 200), None),
+    "mediatheque:video": (same(200), None),
+    "mediatheque:create": ((LOGIN, 404, 200, 200, 200), None),
+    "mediatheque:edit": (EDITORS, None),
+    "mediatheque:submit": (POST_ONLY, (LOGIN, 404, 302, 404, 302)),
     # My account
     "accounts:profile": (SIGNED_IN, None),
     "accounts:data_export": (SIGNED_IN, None),
@@ -123,6 +138,7 @@ ADMIN_MODELS = {
     "actors_membership": (200, 403, 200, 200, 403),
     "actors_organisationneed": (200, 200, 200, 200, 200),
     "matching_suggestion": (200, 403, 200, 200, 403),
+    "mediatheque_resource": (200, 200, 200, 200, 403),
 }
 for _model, (_list, _add, _change, _history, _delete) in ADMIN_MODELS.items():
     for _page, _status in (
@@ -178,6 +194,17 @@ def world(db):
         organisation=organisation, competence=competence("fundraising")
     )
     email = Email.objects.create(to=["x@example.org"], subject="s", body_text="b")
+    # Médiathèque
+    members_only = make_resource(
+        title="Convention type", publishers=[organisation], access=Resource.Access.MEMBERS
+    )
+    resource_process(resource_id=members_only.pk)  # its preview
+    video = make_resource(
+        title="Vidéo", kind=Resource.Kind.VIDEO, external_url="https://vimeo.com/123456789"
+    )
+    draft = make_resource(
+        title="Brouillon", publishers=[organisation], status=Resource.Status.DRAFT
+    )
     return {
         "users": {
             "member": member,
@@ -188,6 +215,7 @@ def world(db):
         "organisation": organisation,
         "requested": requested,
         "suggestion": suggestion,
+        "resources": {"members_only": members_only, "video": video, "draft": draft},
         "objects": {
             "auth_group": Group.objects.get_or_create(name="Autre")[0],
             "account_emailaddress": admin.emailaddress_set.first(),
@@ -198,6 +226,7 @@ def world(db):
             "actors_membership": requested,
             "actors_organisationneed": need,
             "matching_suggestion": suggestion,
+            "mediatheque_resource": members_only,
         },
     }
 
@@ -214,6 +243,12 @@ def url_for(name: str, world: dict) -> str:
         "actors:membership_action": [slug, world["requested"].pk, "accept"],
         "matching:dashboard": [slug],
         "matching:suggestion_action": [slug, world["suggestion"].pk, "dismiss"],
+        "mediatheque:detail": [world["resources"]["members_only"].slug],
+        "mediatheque:download": [world["resources"]["members_only"].slug],
+        "mediatheque:preview": [world["resources"]["members_only"].slug],
+        "mediatheque:video": [world["resources"]["video"].slug],
+        "mediatheque:edit": [world["resources"]["draft"].slug],
+        "mediatheque:submit": [world["resources"]["draft"].slug],
         "account_confirm_email": ["not-a-key"],
         "admin:app_list": ["actors"],
         "admin:auth_user_password_change": [world["users"]["member"].pk],

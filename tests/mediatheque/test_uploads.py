@@ -41,7 +41,10 @@ def test_a_bad_file_is_refused_with_a_message_and_nothing_is_stored(
     assert stored_files(settings) == []
 
 
-@pytest.mark.parametrize("name, content, content_type", good_files(), ids=lambda v: str(v)[:20])
+GOOD = good_files()
+
+
+@pytest.mark.parametrize("name, content, content_type", GOOD, ids=[g[0] for g in GOOD])
 def test_each_accepted_kind_is_stored_under_a_generated_name(
     settings, facilitator, name, content, content_type
 ):

@@ -3,6 +3,7 @@
 import argparse
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from actors.demo_seed import DEMO_PASSWORD, demo_seed
@@ -72,4 +73,6 @@ class Command(BaseCommand):
                 )
         elif not accounts:
             self.stdout.write("No demo accounts (DEBUG is off): pass --accounts to create them.")
+        # The pillars' demos (the médiathèque), called by name: actors imports no pillar.
+        call_command("seed_demo_mediatheque", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(f"Done in {result.seconds:.1f} s."))
