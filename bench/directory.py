@@ -1,5 +1,6 @@
 #!/usr/bin/env python
-"""Page benchmark: the directory and an organisation page against a bare Django view.
+"""Page benchmark: the directory, an organisation page, the médiathèque's list and a
+resource page against a bare Django view.
 
 Seeds 10,000 organisations into PostgreSQL, serves the site as production does
 (gunicorn, DEBUG off, PostgreSQL, Redis), loads it with wrk on loopback and prints
@@ -29,6 +30,10 @@ DB = "coexist_bench"
 SLUG_SNIPPET = (
     "from actors.models import Organisation as O; "
     "print(O.objects.published().filter(needs__isnull=False).order_by('pk').first().slug)"
+)
+RESOURCE_SNIPPET = (
+    "from mediatheque.models import Resource as R; "
+    "print(R.objects.published().order_by('pk').first().slug)"
 )
 # A signed-in member (the demo NGO's admin when it exists): the session id to send.
 SESSION_SNIPPET = """
@@ -157,6 +162,18 @@ def main() -> None:
         .stdout.strip()
         .splitlines()[-1]
     )
+    resource_slug = (
+        subprocess.run(
+            [PY, "manage.py", "shell", "-c", RESOURCE_SNIPPET],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     server = subprocess.Popen(
         [
             PY,
@@ -192,11 +209,16 @@ def main() -> None:
                 "/annuaire/?q=eau+potable&kind=ngo&territory=haute-savoie",
             ),
             ("organisation page", f"/annuaire/{slug}/"),
+            ("médiathèque, first page", "/mediatheque/"),
+            ("médiathèque, filtered search", "/mediatheque/?q=convention&kind=template"),
+            ("resource page", f"/mediatheque/{resource_slug}/"),
         ]
         signed_in = [
             ("signed in: directory, first page", "/annuaire/"),
             ("signed in: filtered search", "/annuaire/?q=eau+potable&kind=ngo"),
             ("signed in: organisation page", f"/annuaire/{slug}/"),
+            ("signed in: médiathèque", "/mediatheque/"),
+            ("signed in: resource page", f"/mediatheque/{resource_slug}/"),
         ]
         results = {}
         cookie = {"Cookie": f"sessionid={session}"}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.selectors import user_is_facilitator
 from coexist.cache import Scope, bump
 from coexist.emails import enqueue_after_commit
-from mediatheque import access
+from mediatheque import access, emails
 from mediatheque.access import Need
 from mediatheque.extraction import ExtractionError, extract
 from mediatheque.models import Resource
@@ -175,6 +175,7 @@ def resource_create(
         getattr(resource, field).set(values)
     resource_changed(resource_ids=[resource.pk])
     _enqueue_processing(resource)
+    _status_changed(resource, old=None)
     return resource
 
 
@@ -193,6 +194,7 @@ def resource_update(
     data = {k: v for k, v in data.items() if facilitator or k not in FACILITATOR_FIELDS}
     data.pop("file", None)
     old_names = [resource.file.name, resource.preview.name] if upload is not None else []
+    old_status = resource.status
     content_changed = upload is not None or (
         "external_url" in data and data["external_url"] != resource.external_url
     )
@@ -208,10 +210,25 @@ def resource_update(
         getattr(resource, field).set(values)
     resource_changed(resource_ids=[resource.pk])
     _enqueue_processing(resource)
+    _status_changed(resource, old=old_status)
     return resource
 
 
+def _status_changed(resource: Resource, *, old: str | None) -> None:
+    """Emails that follow a change of state: the facilitators hear of what waits for their
+    review; an organisation admin hears that their resource is published."""
+    if resource.status == old:
+        return
+    if resource.status == Resource.Status.PENDING:
+        emails.review_requested(resource=resource)
+    elif resource.status == Resource.Status.PUBLISHED and old is not None:
+        uploader = resource.uploaded_by
+        if uploader is not None and not user_is_facilitator(user=uploader):
+            emails.published(resource=resource)
+
+
 def _set_status(resource: Resource, status: str) -> Resource:
+    old = resource.status
     resource.status = status
     fields = ["status", "updated_at"]
     if status == Resource.Status.PUBLISHED and resource.published_at is None:
@@ -219,6 +236,7 @@ def _set_status(resource: Resource, status: str) -> Resource:
         fields.append("published_at")
     resource.save(update_fields=fields)
     resource_changed(resource_ids=[resource.pk])
+    _status_changed(resource, old=old)
     return resource
 
 

@@ -109,7 +109,10 @@ def _file_response(*, name: str, content_type: str, filename: str, inline: bool)
     )
     response["X-Content-Type-Options"] = "nosniff"
     # Whatever the file holds, a browser that renders it runs nothing and reaches nothing.
-    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    # (An image shown inline needs img-src: the browser draws it in a document of its own.)
+    response["Content-Security-Policy"] = (
+        "sandbox; default-src 'none'; img-src 'self'" if inline else "sandbox; default-src 'none'"
+    )
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     return response
 

@@ -35,8 +35,9 @@ DIRECTORY_QUERIES = 7
 # organisation with its kind, then once more with its territories, SDGs,
 # contributions offered and sought, offers and needs (7), the session, the user,
 # the memberships shown as contacts, the facilitator check and the complementary
-# organisations (stored suggestions with their candidates, matching).
-DETAIL_QUERIES = 12
+# organisations (stored suggestions with their candidates, matching), and its
+# published resources (one query, the médiathèque's block).
+DETAIL_QUERIES = 13
 
 
 @pytest.fixture(autouse=True)

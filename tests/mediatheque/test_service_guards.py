@@ -157,3 +157,23 @@ def test_nobody_but_editors_downloads_a_draft(organisation, member_user, outside
     with pytest.raises(PermissionDenied):
         services.resource_download(resource=resource, by=member_user)
     assert services.resource_download(resource=resource, by=admin_user)
+
+
+def test_facilitators_are_emailed_what_waits_for_review_and_the_admin_when_published(
+    admin_user, organisation, facilitator
+):
+    from coexist.models import Email
+
+    resource = services.resource_create(
+        by=admin_user, data=link(), m2m={"publishers": [organisation]}
+    )
+
+    def sent_to(address):
+        return [email for email in Email.objects.all() if address in email.to]
+
+    [review] = sent_to(facilitator.email)
+    assert resource.title in review.subject
+    assert f"/admin/mediatheque/resource/{resource.pk}/change/" in review.body_text
+    services.resource_publish(resource=resource, by=facilitator)
+    [published] = sent_to(admin_user.email)
+    assert resource.get_absolute_url() in published.body_text
