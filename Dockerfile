@@ -2,6 +2,9 @@ FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# libmagic1: the médiathèque judges uploads by their content (python-magic).
+RUN apt-get update && apt-get install -y --no-install-recommends libmagic1 \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --create-home --uid 1000 coexist
 WORKDIR /app
 
@@ -10,7 +13,7 @@ COPY . .
 RUN pip install . \
     && DEBUG=1 python manage.py compile_translations \
     && DEBUG=1 STATIC_ROOT=/app/staticfiles python manage.py collectstatic --noinput \
-    && mkdir -p /app/var/media && chown -R coexist /app/var
+    && mkdir -p /app/var/media /app/var/private/mediatheque && chown -R coexist /app/var
 
 ENV STATIC_ROOT=/app/staticfiles MEDIA_ROOT=/app/var/media
 USER coexist

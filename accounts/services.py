@@ -34,6 +34,7 @@ FACILITATOR_PERMISSIONS = [
     ("projects", "partnership", ("view",)),
     ("events", "event", ("view", "change", "add")),
     ("events", "registration", ("view",)),
+    ("mediatheque", "resource", ("view", "change", "add")),
 ]
 
 

@@ -74,7 +74,13 @@ def directory(request: HttpRequest) -> HttpResponse:
 
 @page_cache(
     params=("back",),
-    scopes=(Scope.DIRECTORY, Scope.SUGGESTIONS, Scope.MEMBERSHIPS, Scope.PROJECTS),
+    scopes=(
+        Scope.DIRECTORY,
+        Scope.SUGGESTIONS,
+        Scope.MEMBERSHIPS,
+        Scope.PROJECTS,
+        Scope.MEDIATHEQUE,
+    ),
     per_user=True,
 )
 def detail(request: HttpRequest, slug: str) -> HttpResponse:

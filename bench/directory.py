@@ -1,6 +1,6 @@
 #!/usr/bin/env python
-"""Page benchmark: the directory, an organisation page, the calendar and an event page
-against a bare Django view.
+"""Page benchmark: the directory, an organisation page, the calendar, an event page, the
+médiathèque's list and a resource page against a bare Django view.
 
 Seeds 10,000 organisations into PostgreSQL, serves the site as production does
 (gunicorn, DEBUG off, PostgreSQL, Redis), loads it with wrk on loopback and prints
@@ -34,6 +34,10 @@ SLUG_SNIPPET = (
 EVENT_SNIPPET = (
     "from events.models import Event as E; "
     "print(E.objects.published().upcoming().order_by('-capacity', 'pk').first().slug)"
+)
+RESOURCE_SNIPPET = (
+    "from mediatheque.models import Resource as R; "
+    "print(R.objects.published().order_by('pk').first().slug)"
 )
 # A signed-in member (the demo NGO's admin when it exists): the session id to send.
 SESSION_SNIPPET = """
@@ -174,6 +178,18 @@ def main() -> None:
         .stdout.strip()
         .splitlines()[-1]
     )
+    resource_slug = (
+        subprocess.run(
+            [PY, "manage.py", "shell", "-c", RESOURCE_SNIPPET],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     server = subprocess.Popen(
         [
             PY,
@@ -214,6 +230,9 @@ def main() -> None:
             ("calendar, filtered", "/evenements/?kind=workshop&mode=onsite"),
             ("event page", f"/evenements/{event_slug}/"),
             ("calendar feed (.ics)", "/evenements/calendrier.ics"),
+            ("médiathèque, first page", "/mediatheque/"),
+            ("médiathèque, filtered search", "/mediatheque/?q=convention&kind=template"),
+            ("resource page", f"/mediatheque/{resource_slug}/"),
         ]
         signed_in = [
             ("signed in: directory, first page", "/annuaire/"),
@@ -221,6 +240,8 @@ def main() -> None:
             ("signed in: organisation page", f"/annuaire/{slug}/"),
             ("signed in: calendar", "/evenements/"),
             ("signed in: event page", f"/evenements/{event_slug}/"),
+            ("signed in: médiathèque", "/mediatheque/"),
+            ("signed in: resource page", f"/mediatheque/{resource_slug}/"),
         ]
         results = {}
         cookie = {"Cookie": f"sessionid={session}"}

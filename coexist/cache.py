@@ -27,6 +27,7 @@ class Scope(StrEnum):
     MEMBERSHIPS = "memberships"  # who belongs to which organisation, in which role
     PROJECTS = "projects"  # projects, their needs and partners
     EVENTS = "events"  # the calendar: events, their places left and waiting lists
+    MEDIATHEQUE = "mediatheque"  # the médiathèque's resources
 
 
 def _fresh_version() -> int:

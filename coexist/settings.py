@@ -405,6 +405,37 @@ CSI_CONTACT_ADDRESS = env_str(
 ORGANISATIONS_PER_PAGE = 20
 PROJECTS_PER_PAGE = 20
 
+# The médiathèque (mediatheque/, README "Médiathèque"). Every uploaded file (public or
+# members-only) and its preview live in a private folder OUTSIDE MEDIA_ROOT, never served
+# by the proxy's /media/: only the download view hands them out, after its access check.
+MEDIATHEQUE_PRIVATE_ROOT = Path(
+    env_str("MEDIATHEQUE_PRIVATE_ROOT", str(VAR_DIR / "private" / "mediatheque"))
+)
+MEDIATHEQUE_MAX_UPLOAD_BYTES = env_int("MEDIATHEQUE_MAX_UPLOAD_BYTES", 25 * 1024 * 1024)
+# Zip packages (Office Open XML, OpenDocument): refused above this declared uncompressed
+# size, this many entries, or this compression ratio (a zip bomb).
+MEDIATHEQUE_ZIP_MAX_UNCOMPRESSED = env_int("MEDIATHEQUE_ZIP_MAX_UNCOMPRESSED", 200 * 1024 * 1024)
+MEDIATHEQUE_ZIP_MAX_ENTRIES = env_int("MEDIATHEQUE_ZIP_MAX_ENTRIES", 5000)
+MEDIATHEQUE_ZIP_MAX_RATIO = env_int("MEDIATHEQUE_ZIP_MAX_RATIO", 100)
+# Text extraction and previews (a Celery task): at most this many pages and characters.
+MEDIATHEQUE_EXTRACT_MAX_PAGES = env_int("MEDIATHEQUE_EXTRACT_MAX_PAGES", 50)
+MEDIATHEQUE_EXTRACT_MAX_CHARS = env_int("MEDIATHEQUE_EXTRACT_MAX_CHARS", 200_000)
+MEDIATHEQUE_EXTRACT_TIME_LIMIT = env_int("MEDIATHEQUE_EXTRACT_TIME_LIMIT", 120)
+# The virus scanner run on every upload before it is stored: a dotted path to a class with
+# ``scan(fileobj) -> ScanResult``. Default: ClamAV's clamd when CLAMD_HOST or CLAMD_SOCKET
+# is set, otherwise none (files are marked "not scanned"; production should set clamd).
+CLAMD_HOST = env_str("CLAMD_HOST")
+CLAMD_PORT = env_int("CLAMD_PORT", 3310)
+CLAMD_SOCKET = env_str("CLAMD_SOCKET")
+MEDIATHEQUE_VIRUS_SCANNER = env_str(
+    "MEDIATHEQUE_VIRUS_SCANNER",
+    "mediatheque.scanning.ClamdScanner" if (CLAMD_HOST or CLAMD_SOCKET) else "",
+)
+# Production: the view authorises, then the proxy sends the file (nginx X-Accel-Redirect to
+# an ``internal`` location aliasing MEDIATHEQUE_PRIVATE_ROOT). Empty: the view streams it.
+MEDIATHEQUE_ACCEL_REDIRECT_PREFIX = env_str("MEDIATHEQUE_ACCEL_REDIRECT_PREFIX")
+RESOURCES_PER_PAGE = 20
+
 # Periodic jobs (one beat process; the schedule lives in code).
 CELERY_BEAT_SCHEDULE = {
     "email-outbox-sweep": {

@@ -31,6 +31,7 @@ urlpatterns = [
     path("projets/", include("projects.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("evenements/", include("events.urls")),
+    path("mediatheque/", include("mediatheque.urls")),
     path("compte/", include("accounts.urls")),
     # allauth's sign-up, its answers padded to the same duration (accounts.views.signup).
     path("accounts/signup/", account_views.signup, name="account_signup"),

@@ -20,6 +20,12 @@ def _isolated(settings):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path):
+    """The médiathèque's private files go to each test's own folder."""
+    settings.MEDIATHEQUE_PRIVATE_ROOT = tmp_path / "private"
+
+
 @pytest.fixture
 def organisation(db):
     return OrganisationFactory(name="Eau Vive Solidarité", slug="eau-vive")

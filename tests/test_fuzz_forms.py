@@ -20,6 +20,7 @@ from projects import introductions
 from projects import services as project_services
 from tests.events.factories import EventFactory
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
+from tests.mediatheque.factories import make_resource
 
 pytestmark = pytest.mark.django_db
 
@@ -120,6 +121,7 @@ def world(db):
         by=MembershipFactory(organisation=third).user,
         message="Bonjour",
     )
+    resource = make_resource(title="Ressource fuzz", publishers=[organisation])
     return {
         "organisation": organisation,
         "admin": admin,
@@ -130,6 +132,7 @@ def world(db):
         "introduction": introduction,
         # Events
         "event": EventFactory(slug="atelier", organisers=[organisation]),
+        "resource": resource,
     }
 
 
@@ -161,6 +164,9 @@ SITE_FORMS = [
     ("admin", lambda w: reverse("events:propose")),
     ("admin", lambda w: reverse("events:edit", args=["atelier"])),
     ("admin", lambda w: reverse("events:cancel", args=["atelier"])),
+    # Médiathèque
+    ("admin", lambda w: reverse("mediatheque:create")),
+    ("admin", lambda w: reverse("mediatheque:edit", args=[w["resource"].slug])),
 ]
 
 ADMIN_FORMS = [
@@ -173,6 +179,8 @@ ADMIN_FORMS = [
     # Events
     lambda w: reverse("admin:events_event_add"),
     lambda w: reverse("admin:events_event_change", args=[w["event"].pk]),
+    lambda w: reverse("admin:mediatheque_resource_add"),
+    lambda w: reverse("admin:mediatheque_resource_change", args=[w["resource"].pk]),
 ]
 
 
@@ -208,6 +216,14 @@ ADMIN_ACTIONS = {
     "admin:actors_membership_changelist": ["accept", "decline", "promote", "demote", "remove"],
     "admin:projects_project_changelist": ["feature", "hide", "uncurate"],
     "admin:events_event_changelist": ["publish", "cancel"],
+    "admin:mediatheque_resource_changelist": [
+        "publish",
+        "decline",
+        "archive",
+        "feature",
+        "unfeature",
+        "reprocess",
+    ],
 }
 
 
@@ -240,6 +256,7 @@ def test_admin_actions_never_answer_500(client, world, changelist, data):
         lambda w: reverse("admin:projects_partnership_changelist"),
         lambda w: reverse("admin:events_event_changelist"),
         lambda w: reverse("admin:events_registration_changelist"),
+        lambda w: reverse("admin:mediatheque_resource_changelist"),
     ],
 )
 @fuzz

@@ -22,9 +22,12 @@ from actors.models import ContributionType, Membership, Organisation, Organisati
 from coexist.models import Email
 from events.models import CalendarToken
 from matching.models import Suggestion
+from mediatheque.models import Resource
+from mediatheque.services import resource_process
 from projects import introductions, services
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import MembershipFactory, OrganisationFactory, competence, make_facilitator
+from tests.mediatheque.factories import make_resource
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +111,18 @@ RULES: dict[str, tuple[tuple, tuple | None]] = {
     "events:propose": (SIGNED_IN, (LOGIN, 200, 200, 200, 200)),
     "events:edit": (EDITORS, EDITORS),
     "events:cancel": (EDITORS, EDITORS),
+    # Médiathèque (the resources of the world below: a members-only PDF, a video link, and
+    # a draft of the organisation; a visitor is asked to sign in for the members-only file)
+    "mediatheque:list": (same(200), None),
+    "mediatheque:feed": (same(200), None),
+    "mediatheque:feed_atom": (same(200), None),
+    "mediatheque:detail": (same(200), None),
+    "mediatheque:download": ((LOGIN, 200, 200, 200, 200), None),
+    "mediatheque:preview": ((404, 200, 200, 200, 200), None),
+    "mediatheque:video": (same(200), None),
+    "mediatheque:create": ((LOGIN, 404, 200, 200, 200), None),
+    "mediatheque:edit": (EDITORS, None),
+    "mediatheque:submit": (POST_ONLY, (LOGIN, 404, 302, 404, 302)),
     # My account
     "accounts:profile": (SIGNED_IN, None),
     "accounts:data_export": (SIGNED_IN, None),
@@ -173,6 +188,7 @@ ADMIN_MODELS = {
     # Events
     "events_event": (200, 200, 200, 200, 403),
     "events_registration": (200, 403, 200, 200, 403),
+    "mediatheque_resource": (200, 200, 200, 200, 403),
 }
 for _model, (_list, _add, _change, _history, _delete) in ADMIN_MODELS.items():
     for _page, _status in (
@@ -244,6 +260,17 @@ def world(db):
     event = EventFactory(slug="atelier", organisers=[organisation])
     registration = RegistrationFactory(event=event, user=member)
     token = CalendarToken.objects.create(user=member, token="secret-token")
+    # Médiathèque
+    members_only = make_resource(
+        title="Convention type", publishers=[organisation], access=Resource.Access.MEMBERS
+    )
+    resource_process(resource_id=members_only.pk)  # its preview
+    video = make_resource(
+        title="Vidéo", kind=Resource.Kind.VIDEO, external_url="https://vimeo.com/123456789"
+    )
+    draft = make_resource(
+        title="Brouillon", publishers=[organisation], status=Resource.Status.DRAFT
+    )
     return {
         "users": {
             "member": member,
@@ -258,6 +285,7 @@ def world(db):
         "introduction": introduction,
         "event": event,
         "token": token,
+        "resources": {"members_only": members_only, "video": video, "draft": draft},
         "objects": {
             "projects_project": project,
             "projects_introduction": introduction,
@@ -273,6 +301,7 @@ def world(db):
             "actors_membership": requested,
             "actors_organisationneed": need,
             "matching_suggestion": suggestion,
+            "mediatheque_resource": members_only,
         },
     }
 
@@ -314,6 +343,12 @@ def url_for(name: str, world: dict) -> str:
         "projects:decline": [world["introduction"].pk],
         "projects:dashboard": [slug],
         "projects:contact_consent": [slug],
+        "mediatheque:detail": [world["resources"]["members_only"].slug],
+        "mediatheque:download": [world["resources"]["members_only"].slug],
+        "mediatheque:preview": [world["resources"]["members_only"].slug],
+        "mediatheque:video": [world["resources"]["video"].slug],
+        "mediatheque:edit": [world["resources"]["draft"].slug],
+        "mediatheque:submit": [world["resources"]["draft"].slug],
         "account_confirm_email": ["not-a-key"],
         # Events
         **{

@@ -36,8 +36,9 @@ DIRECTORY_QUERIES = 7
 # contributions offered and sought, offers and needs (7), the session, the user,
 # the memberships shown as contacts, the facilitator check and the complementary
 # organisations (stored suggestions with their candidates, matching), and its
-# published projects with their open needs counted (projects' template tag).
-DETAIL_QUERIES = 13
+# published projects with their open needs counted (projects' template tag), and one for
+# its published resources (the médiathèque's block).
+DETAIL_QUERIES = 14
 
 
 @pytest.fixture(autouse=True)

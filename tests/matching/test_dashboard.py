@@ -18,9 +18,10 @@ pytestmark = pytest.mark.django_db
 # update, in a savepoint here), whose service checks the access rule again (one query).
 DASHBOARD_QUERIES = 8
 # An organisation's public page for a visitor, uncached: the organisation, then its
-# detail (7, see tests/actors/test_directory.py) and one query for the complementary
-# organisations, whatever their number, and one for its projects (projects' template tag).
-PUBLIC_PAGE_QUERIES = 10
+# detail (7, see tests/actors/test_directory.py), one query for the complementary
+# organisations, whatever their number, one for its projects (projects' template tag) and
+# one for its resources (the médiathèque).
+PUBLIC_PAGE_QUERIES = 11
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from coexist.demo import seed as demo
 
 MAX_ORGANISATIONS = 50_000
 # Each pillar's demo (its data file in coexist/demo/data/, its loader in coexist/demo/).
-PILLAR_STEPS = ("seed_projects_demo", "seed_demo_events")
+PILLAR_STEPS = ("seed_projects_demo", "seed_demo_events", "seed_demo_mediatheque")
 
 
 class Command(BaseCommand):
