@@ -5,6 +5,7 @@ import argparse
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 
 from actors.models import OrganisationKind
 from coexist.demo import seed as demo
@@ -34,7 +35,15 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, organisations: int, seed: int, accounts: bool | None, **options):
+    def handle(self, *args, **options):
+        if settings.EMAIL_BACKEND.endswith("console.EmailBackend"):
+            # The demo's emails (reviews, registrations, introductions) stay in the outbox,
+            # where the admin shows them; printed, they would bury the demo logins.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+                return self._seed(**options)
+        return self._seed(**options)
+
+    def _seed(self, *, organisations: int, seed: int, accounts: bool | None, **options):
         if not 1 <= organisations <= MAX_ORGANISATIONS:
             raise CommandError(f"--organisations must be between 1 and {MAX_ORGANISATIONS}.")
         if accounts is None:

@@ -4,16 +4,16 @@ organisations and their demo accounts exist."""
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from actors.demo_texts import DEMO_PEOPLE
 from actors.models import Organisation
 from coexist.demo import events
+from coexist.demo.seed import extra
 
 
 class Command(BaseCommand):
     help = "Create the demo events (past and upcoming, one full with a waiting list)."
 
     def handle(self, *args, **options):
-        emails = [email for _kind, email, _name, _job in DEMO_PEOPLE]
+        emails = [account["email"] for account in extra()["accounts"]]
         users = sorted(
             get_user_model().objects.filter(email__in=emails, is_active=True),
             key=lambda user: emails.index(user.email),
