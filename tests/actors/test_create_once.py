@@ -4,6 +4,7 @@ very close to a published organisation's asks "is it one of these?" before creat
 import uuid
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from actors import services
@@ -94,3 +95,42 @@ def test_names_of_unpublished_organisations_are_not_shown(client_for, member_use
     response = client_for(member_user).post(CREATE, profile(name="Projet Secret"))
     assert response.status_code == 302
     assert reverse("actors:detail", args=["projet-secret"]) not in response.url
+
+
+@pytest.mark.skipif(
+    not settings.USING_POSTGRES, reason="two writers at once need PostgreSQL (SQLite serialises)"
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_same_form_sent_twice_at_once_creates_one_organisation():
+    import threading
+
+    from django.db import connection
+
+    from tests.actors.test_organisation_pages import kind
+    from tests.factories import UserFactory
+
+    user = UserFactory()
+    token = uuid.uuid4()
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def send():
+        try:
+            barrier.wait(timeout=10)
+            data = {"name": "Terre Commune", "kind": kind("ngo")}
+            services.organisation_create(by=user, data=data, m2m={}, submission=token)
+            outcomes.append("created")
+        except services.AlreadySubmitted:
+            outcomes.append("replay")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+    assert sorted(outcomes) == ["created", "replay"]
+    assert Organisation.objects.filter(name="Terre Commune").count() == 1
+    assert review_emails().count() <= 1
