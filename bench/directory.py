@@ -87,6 +87,19 @@ def parse_wrk(output: str) -> dict:
     }
 
 
+def shell_line(snippet: str, env: dict) -> str:
+    """The last line a snippet prints in ``manage.py shell`` (a slug, a session id)."""
+    output = subprocess.run(
+        [PY, "manage.py", "shell", "-c", snippet],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return output.stdout.strip().splitlines()[-1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--organisations", type=int, default=10_000)
@@ -136,60 +149,10 @@ def main() -> None:
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env=env)
     subprocess.run(["redis-cli", "-n", "11", "flushdb"], check=False, stdout=subprocess.DEVNULL)
 
-    slug = (
-        subprocess.run(
-            [
-                PY,
-                "manage.py",
-                "shell",
-                "-c",
-                SLUG_SNIPPET,
-            ],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    session = (
-        subprocess.run(
-            [PY, "manage.py", "shell", "-c", SESSION_SNIPPET],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    event_slug = (
-        subprocess.run(
-            [PY, "manage.py", "shell", "-c", EVENT_SNIPPET],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
-    resource_slug = (
-        subprocess.run(
-            [PY, "manage.py", "shell", "-c", RESOURCE_SNIPPET],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        .stdout.strip()
-        .splitlines()[-1]
-    )
+    slug = shell_line(SLUG_SNIPPET, env)
+    session = shell_line(SESSION_SNIPPET, env)
+    event_slug = shell_line(EVENT_SNIPPET, env)
+    resource_slug = shell_line(RESOURCE_SNIPPET, env)
     server = subprocess.Popen(
         [
             PY,
