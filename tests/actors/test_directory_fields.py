@@ -70,7 +70,7 @@ def test_the_form_and_the_admin_show_every_editable_directory_field():
     organisation_admin = admin.site._registry[Organisation]
     shown = {name for _title, options in organisation_admin.fieldsets for name in options["fields"]}
     assert editable - {"needs"} <= shown  # needs are an inline of their own
-    assert tuple(organisation_admin.filter_horizontal) == M2M_COLUMNS
+    assert tuple(organisation_admin.M2M_FIELDS) == M2M_COLUMNS  # checkboxes, not filter_horizontal
 
 
 def test_search_export_and_matching_read_the_declared_fields():
