@@ -1,5 +1,7 @@
 """Introductions (asking, answering, brokering) and the organisation's private dashboard."""
 
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -19,12 +21,16 @@ from projects.access import Action
 from projects.forms import BrokerForm, DeclineForm, IntroductionRequestForm
 from projects.models import Introduction, Project, ProjectNeed
 
+slug_re = re.compile(r"[-a-zA-Z0-9_]+")
+
 
 def _about(request: HttpRequest) -> tuple[Project | None, ProjectNeed | None]:
     """The project (``?project=slug``) and need (``?need=id``) a request is about."""
     source = request.POST if request.method == "POST" else request.GET
     project = need = None
     slug = (source.get("project") or "")[:220]
+    if slug and not slug_re.fullmatch(slug):
+        raise Http404  # not a slug (PostgreSQL refuses a NUL byte in a query: no 500)
     if slug:
         project = access.project_for(user=request.user, slug=slug, action=Action.VIEW)
     raw = source.get("need") or ""

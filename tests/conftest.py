@@ -4,7 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
-from actors.models import Membership
+from actors import taxonomy_cache
+from actors.models import Membership, OrganisationKind
+from actors.taxonomy import load_taxonomies
 from tests.factories import MembershipFactory, OrganisationFactory, kind, make_facilitator
 
 
@@ -24,6 +26,27 @@ def _isolated(settings):
 def _private_files(settings, tmp_path):
     """The médiathèque's private files go to each test's own folder."""
     settings.MEDIATHEQUE_PRIVATE_ROOT = tmp_path / "private"
+
+
+@pytest.fixture(autouse=True)
+def _taxonomies_after_a_flush(request):
+    """A transactional test (a live server, a concurrency proof) ends with a flush that takes
+    the taxonomies (data migrations) with it: the next one loads them again, with fresh
+    cached ids."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (
+        "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+        or (marker is not None and marker.kwargs.get("transaction"))
+    ):
+        yield
+        return
+    request.getfixturevalue("_django_db_helper")
+    if not OrganisationKind.objects.exists():
+        load_taxonomies()
+    taxonomy_cache.terms.cache_clear()
+    yield
+    taxonomy_cache.terms.cache_clear()
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ def test_names_of_unpublished_organisations_are_not_shown(client_for, member_use
 @pytest.mark.skipif(
     not settings.USING_POSTGRES, reason="two writers at once need PostgreSQL (SQLite serialises)"
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_same_form_sent_twice_at_once_creates_one_organisation():
     import threading
 

@@ -14,9 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from actors import taxonomy_cache
-from actors.taxonomy import load_taxonomies
-
 # Playwright's sync API runs an event loop in the test's thread; the ORM calls the tests make
 # there (fixtures, assertions) are synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -74,12 +71,7 @@ def site(live_server, settings, transactional_db):
     """The live site as `make run` serves it: tasks run at once (so emails leave through
     the outbox as they would with a worker), French by default."""
     settings.CELERY_TASK_ALWAYS_EAGER = True
-    # A live server's tests run in transactions that are flushed after each test, taking the
-    # taxonomies (data migrations) with them: load them again, and forget cached ids.
-    load_taxonomies()
-    taxonomy_cache.terms.cache_clear()
-    yield live_server
-    taxonomy_cache.terms.cache_clear()
+    return live_server
 
 
 @pytest.fixture(scope="session")
