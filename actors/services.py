@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.hooks import WayOut
@@ -15,19 +14,7 @@ from actors.models import Membership, Organisation, OrganisationNeed
 from actors.search import refresh_search
 from actors.validators import logo_delete_after_commit, logo_filename
 from coexist.cache import Scope, bump
-
-
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:200] or "organisation"
-    slug, counter = base, 2
-    taken = Organisation.objects.filter(slug__startswith=base)
-    if exclude_pk:
-        taken = taken.exclude(pk=exclude_pk)
-    existing = set(taken.values_list("slug", flat=True))
-    while slug in existing:
-        slug = f"{base}-{counter}"
-        counter += 1
-    return slug
+from coexist.slugs import unique_slug
 
 
 def organisation_changed(*, organisation_ids) -> None:
@@ -105,7 +92,9 @@ def organisation_create(
     if submission is not None and (existing := _submitted(submission=submission, by=by)):
         raise AlreadySubmitted(existing)
     organisation = Organisation(**data)
-    organisation.slug = unique_slug(organisation.name)
+    organisation.slug = unique_slug(
+        Organisation.objects.all(), organisation.name, fallback="organisation"
+    )
     organisation.status = Organisation.Status.PENDING
     organisation.submission = submission
     if isinstance(data.get("logo"), UploadedFile):

@@ -14,13 +14,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_is_facilitator
 from actors.models import Membership, Organisation
 from actors.validators import logo_filename
 from coexist.cache import Scope, bump
+from coexist.slugs import unique_slug
 from events import access, emails
 from events.access import Need
 from events.models import CalendarToken, Event, Registration
@@ -37,22 +37,7 @@ def _changed() -> None:
 
 
 # The calendar's own pages: an event is never given one of their names.
-RESERVED_SLUGS = {"passes", "mois", "proposer", "mon-calendrier"}
-
-
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "evenement"
-    if base in RESERVED_SLUGS:
-        base = f"{base}-evenement"
-    taken = Event.objects.filter(slug__startswith=base)
-    if exclude_pk:
-        taken = taken.exclude(pk=exclude_pk)
-    existing = set(taken.values_list("slug", flat=True))
-    slug, counter = base, 2
-    while slug in existing:
-        slug = f"{base}-{counter}"
-        counter += 1
-    return slug
+RESERVED_SLUGS = frozenset({"passes", "mois", "proposer", "mon-calendrier"})
 
 
 def _lock(event: Event) -> Event:
@@ -85,7 +70,9 @@ def event_propose(
             if not access.may_propose_for(user=by, organisation=organisation):
                 raise PermissionDenied
     event = Event(**data)
-    event.slug = unique_slug(event.title)
+    event.slug = unique_slug(
+        Event.objects.all(), event.title, fallback="evenement", reserved=RESERVED_SLUGS
+    )
     event.status = Event.Status.PENDING if submit else Event.Status.DRAFT
     event.created_by = by
     if isinstance(data.get("image"), UploadedFile):

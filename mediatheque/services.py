@@ -9,12 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.selectors import user_is_facilitator
 from coexist.cache import Scope, bump
 from coexist.emails import enqueue_after_commit
+from coexist.slugs import unique_slug
 from mediatheque import access, emails
 from mediatheque.access import Need
 from mediatheque.extraction import ExtractionError, extract
@@ -30,19 +30,6 @@ CONTENT_FIELDS = ("file", "external_url")
 
 def _is_facilitator(by) -> bool:
     return by is None or user_is_facilitator(user=by)
-
-
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "ressource"
-    taken = Resource.objects.filter(slug__startswith=base)
-    if exclude_pk:
-        taken = taken.exclude(pk=exclude_pk)
-    existing = set(taken.values_list("slug", flat=True))
-    slug, counter = base, 2
-    while slug in existing:
-        slug = f"{base}-{counter}"
-        counter += 1
-    return slug
 
 
 def resource_changed(*, resource_ids) -> None:
@@ -159,7 +146,7 @@ def resource_create(
     data = {k: v for k, v in data.items() if facilitator or k not in FACILITATOR_FIELDS}
     data.pop("file", None)
     resource = Resource(**data)
-    resource.slug = unique_slug(resource.title)
+    resource.slug = unique_slug(Resource.objects.all(), resource.title, fallback="ressource")
     resource.uploaded_by = by
     if submit:
         resource.status = Resource.Status.PUBLISHED if facilitator else Resource.Status.PENDING

@@ -12,25 +12,13 @@ from django.utils.translation import gettext as _
 
 from actors.validators import LOGO_FORMATS, logo_delete_after_commit, logo_format
 from coexist.cache import Scope, bump
+from coexist.slugs import unique_slug
 from projects import access, emails
 from projects.access import Action
 from projects.models import ContactPerson, Project, ProjectNeed
 from projects.search import refresh_search
 
 M2M_FIELDS = ("sdgs", "territories")
-
-
-def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "projet"
-    taken = Project.objects.filter(slug__startswith=base)
-    if exclude_pk:
-        taken = taken.exclude(pk=exclude_pk)
-    existing = set(taken.values_list("slug", flat=True))
-    slug, counter = base, 2
-    while slug in existing:
-        slug = f"{base}-{counter}"
-        counter += 1
-    return slug
 
 
 def _image_name(*, project: Project, upload) -> str:
@@ -67,7 +55,7 @@ def project_create(*, owner, by, data: dict, m2m: dict | None = None) -> Project
     """An active member of ``owner`` writes a project: it starts as a draft."""
     access.ensure_member(user=by, organisation=owner)
     project = Project(owner=owner, created_by=by)
-    project.slug = unique_slug(data.get("title") or "")
+    project.slug = unique_slug(Project.objects.all(), data.get("title") or "", fallback="projet")
     data = {k: v for k, v in data.items() if k not in ("publication", "curation", "owner")}
     _apply(project, data, m2m or {})
     project_changed(project_ids=[project.pk])
